@@ -1,0 +1,22 @@
+import { Command, CommanderError } from 'commander';
+import { EXIT_BAD_INPUT } from './exit.ts';
+
+/**
+ * The `cnisim` command. Each subcommand lives in its own file and registers itself here; this is the only
+ * place that builds the program.
+ */
+const program = new Command('cnisim')
+  .description('Deterministic simulator and capacity planner for AKS pod networking (IPs, SNAT, encapsulation).')
+  .showHelpAfterError()
+  .exitOverride();
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    // Help and version exit 0; a bad flag or argument is bad input.
+    process.exitCode = err.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
+  } else {
+    throw err;
+  }
+}
