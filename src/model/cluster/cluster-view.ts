@@ -1,0 +1,39 @@
+import type { TraceBus } from '../../sim/trace.ts';
+
+/**
+ * What the traffic, SNAT and datapath models may see of the cluster: a read-only view, valid until the next
+ * event. Node ids are small integers, reused after a node is removed. Indexed accessors (rather than returned
+ * arrays) keep the per-event path free of allocation.
+ */
+export interface ClusterView {
+  /** Nodes that exist as VMs now (joining, ready, draining): the size of the load balancer backend pool. */
+  vmCount(): number;
+  /** Nodes that are Ready (can run pods). */
+  readyNodeCount(): number;
+  /** The id of the i-th Ready node, 0 ≤ i < readyNodeCount(), in ascending id order. */
+  readyNodeId(index: number): number;
+  /** The node's primary VNet IPv4 address, as an unsigned 32-bit integer. */
+  nodeIpv4(nodeId: number): number;
+  /**
+   * Base of the node's pod address block as an unsigned 32-bit integer: the /24 from the pod CIDR under Overlay
+   * and kubenet. -1 under the flat models, where pod IPs come one by one from a VNet subnet.
+   */
+  nodePodCidrBase(nodeId: number): number;
+  /** Pods Running on the node now. */
+  runningPods(nodeId: number): number;
+  /** Index of the node's pool in the scenario's `cluster.pools`. */
+  poolIndex(nodeId: number): number;
+  /** Running pods in the whole cluster. */
+  runningPodCount(): number;
+  /** Lifecycle events, published as they happen. */
+  readonly events: TraceBus<ClusterEvent>;
+}
+
+export type ClusterEvent =
+  | { readonly kind: 'node-created'; readonly timeNs: number; readonly nodeId: number; readonly poolIndex: number; readonly surge: boolean }
+  | { readonly kind: 'node-ready'; readonly timeNs: number; readonly nodeId: number }
+  | { readonly kind: 'node-removed'; readonly timeNs: number; readonly nodeId: number }
+  | { readonly kind: 'node-join-failed'; readonly timeNs: number; readonly poolIndex: number; readonly cause: string; readonly detail: string }
+  | { readonly kind: 'pod-running'; readonly timeNs: number; readonly nodeId: number }
+  | { readonly kind: 'pod-stopped'; readonly timeNs: number; readonly nodeId: number }
+  | { readonly kind: 'pod-ip-failed'; readonly timeNs: number; readonly nodeId: number; readonly cause: string };
