@@ -1,0 +1,61 @@
+import type { InputProblem } from '../error/input-error.ts';
+import type { Scenario } from './schema/scenario.ts';
+
+// Source for the node and pool limits below: AKS quotas, https://learn.microsoft.com/en-us/azure/aks/quotas-skus-regions
+// and the tier limits, https://learn.microsoft.com/en-us/azure/aks/free-standard-pricing-tiers
+const MAX_NODES_STANDARD = 5000;
+const MAX_NODES_FREE = 1000;
+const QUOTA_RULE = 'AKS quotas: 5,000 nodes per cluster (Free tier 1,000), 1,000 per pool, 100 pools; https://learn.microsoft.com/en-us/azure/aks/quotas-skus-regions';
+
+/**
+ * Checks a schema-valid scenario for rules that span fields: names that must match, counts within bounds,
+ * and the network plan. Returns every problem found (paths are scenario field paths).
+ */
+export function validateScenario(s: Scenario): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const poolNames = s.cluster.pools.map((p) => p.name);
+
+  s.cluster.pools.forEach((pool, i) => {
+    const path = `cluster.pools[${i}]`;
+    if (poolNames.indexOf(pool.name) !== i) {
+      problems.push({ code: 'duplicate-pool', path: `${path}.name`, value: pool.name, allowed: 'a name no other pool uses' });
+    }
+    if (pool.autoscale !== undefined) {
+      const { minCount, maxCount } = pool.autoscale;
+      if (minCount > maxCount) {
+        problems.push({ code: 'autoscale-range', path: `${path}.autoscale.minCount`, value: String(minCount), allowed: `≤ maxCount (${maxCount})` });
+      } else if (pool.count < minCount || pool.count > maxCount) {
+        problems.push({ code: 'autoscale-range', path: `${path}.count`, value: String(pool.count), allowed: `between autoscale.minCount ${minCount} and maxCount ${maxCount}` });
+      }
+    }
+  });
+
+  const maxNodes = s.assumptions.tier === 'free' ? MAX_NODES_FREE : MAX_NODES_STANDARD;
+  const initialNodes = s.cluster.pools.reduce((sum, p) => sum + p.count, 0);
+  if (initialNodes > maxNodes) {
+    problems.push({ code: 'too-many-nodes', path: 'cluster.pools[*].count', value: String(initialNodes), allowed: `at most ${maxNodes} nodes in total for the ${s.assumptions.tier} tier`, rule: QUOTA_RULE });
+  }
+
+  s.workload.deployments.forEach((d, i) => {
+    if (d.pool !== undefined && !poolNames.includes(d.pool)) {
+      problems.push({ code: 'unknown-pool', path: `workload.deployments[${i}].pool`, value: d.pool, allowed: `one of the pools: ${poolNames.join(', ')}` });
+    }
+    d.schedule.forEach((e, j) => {
+      if (e.kind === 'ramp' && e.toS <= e.fromS) {
+        problems.push({ code: 'ramp-order', path: `workload.deployments[${i}].schedule[${j}].toS`, value: String(e.toS), allowed: `> fromS (${e.fromS})` });
+      }
+      if (e.kind === 'diurnal' && e.min > e.max) {
+        problems.push({ code: 'diurnal-range', path: `workload.deployments[${i}].schedule[${j}].min`, value: String(e.min), allowed: `≤ max (${e.max})` });
+      }
+    });
+  });
+
+  s.cluster.upgrades.forEach((u, i) => {
+    (u.pools ?? []).forEach((name, j) => {
+      if (!poolNames.includes(name)) {
+        problems.push({ code: 'unknown-pool', path: `cluster.upgrades[${i}].pools[${j}]`, value: name, allowed: `one of the pools: ${poolNames.join(', ')}` });
+      }
+    });
+  });
+  return problems;
+}
