@@ -57,5 +57,10 @@ export function validateScenario(s: Scenario): InputProblem[] {
       }
     });
   });
+  s.cluster.scaleEvents.forEach((e, i) => {
+    if (!poolNames.includes(e.pool)) {
+      problems.push({ code: 'unknown-pool', path: `cluster.scaleEvents[${i}].pool`, value: e.pool, allowed: `one of the pools: ${poolNames.join(', ')}` });
+    }
+  });
   return problems;
 }

@@ -21,7 +21,8 @@ export const AutoscalerSchema = z
     scanIntervalS: Seconds.default(10).meta({ description: 'Cluster autoscaler loop period (upstream default 10 s).' }),
     provisioningDelayS: Seconds.default(180).meta({ description: 'VM create + boot + node ready.' }),
     scaleDownUnneededS: Seconds.default(600).meta({ description: 'A node must be unneeded this long before removal (upstream default 10 min).' }),
-    scaleDownUtilization: z.number().min(0).max(1).default(0.5),
+    scaleDownUtilization: z.number().min(0).max(1).default(0.5).meta({ description: 'Below this share of maxPods a node is unneeded (upstream default 0.5).' }),
+    scaleUpBackoffS: Seconds.default(300).meta({ description: 'After a failed scale-up (no IPs, limits), the pool is not retried for this long (upstream default 5 min).' }),
   })
   .prefault({});
 
@@ -31,9 +32,16 @@ export const UpgradeSchema = z.strictObject({
   drainS: Seconds.default(60).meta({ description: 'Time to cordon and drain one node.' }),
 });
 
+export const ScaleEventSchema = z.strictObject({
+  atS: Seconds.meta({ description: 'When the manual scale (az aks nodepool scale) happens.' }),
+  pool: z.string(),
+  count: z.int().min(0).max(1000).meta({ description: 'New node count of the pool.' }),
+});
+
 export const ClusterSchema = z.strictObject({
   pools: z.array(PoolSchema).min(1).max(100).meta({ description: '1..100 node pools (AKS quotas).' }),
   autoscaler: AutoscalerSchema,
   upgrades: z.array(UpgradeSchema).default([]),
+  scaleEvents: z.array(ScaleEventSchema).default([]).meta({ description: 'Manual pool scale operations.' }),
 });
 export type ClusterSpec = z.infer<typeof ClusterSchema>;

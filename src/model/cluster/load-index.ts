@@ -1,0 +1,100 @@
+/**
+ * Schedulable nodes of each pool, bucketed by how many pods are bound to them, so the scheduler finds the
+ * least-loaded node (Kubernetes' default LeastAllocated spreading) in O(maxPods) at worst and O(1) typically,
+ * whatever the cluster size. Buckets are intrusive doubly linked lists over typed arrays indexed by node id;
+ * within a bucket the most recently inserted node comes first, which is deterministic.
+ */
+export class LoadIndex {
+  private next: Int32Array;
+  private prev: Int32Array;
+  private bucketOf: Int32Array;
+  private poolOf: Int32Array;
+  private readonly heads: Int32Array;
+  private readonly lowHint: Int32Array;
+  private readonly stride: number;
+
+  constructor(
+    private readonly poolCount: number,
+    maxPodsLimit: number,
+    nodeCapacity: number,
+  ) {
+    this.stride = maxPodsLimit + 1;
+    this.heads = new Int32Array(poolCount * this.stride).fill(-1);
+    this.lowHint = new Int32Array(poolCount);
+    this.next = new Int32Array(nodeCapacity).fill(-1);
+    this.prev = new Int32Array(nodeCapacity).fill(-1);
+    this.bucketOf = new Int32Array(nodeCapacity).fill(-1);
+    this.poolOf = new Int32Array(nodeCapacity).fill(-1);
+  }
+
+  ensureCapacity(nodes: number): void {
+    if (nodes <= this.next.length) return;
+    const size = Math.max(nodes, this.next.length * 2);
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(size).fill(-1);
+      b.set(a);
+      return b;
+    };
+    this.next = grow(this.next);
+    this.prev = grow(this.prev);
+    this.bucketOf = grow(this.bucketOf);
+    this.poolOf = grow(this.poolOf);
+  }
+
+  contains(node: number): boolean {
+    return (this.bucketOf[node] as number) >= 0;
+  }
+
+  insert(node: number, pool: number, load: number): void {
+    const head = pool * this.stride + load;
+    const first = this.heads[head] as number;
+    this.next[node] = first;
+    this.prev[node] = -1;
+    if (first >= 0) this.prev[first] = node;
+    this.heads[head] = node;
+    this.bucketOf[node] = load;
+    this.poolOf[node] = pool;
+    if (load < (this.lowHint[pool] as number)) this.lowHint[pool] = load;
+  }
+
+  remove(node: number): void {
+    const load = this.bucketOf[node] as number;
+    if (load < 0) return;
+    const pool = this.poolOf[node] as number;
+    const n = this.next[node] as number;
+    const p = this.prev[node] as number;
+    if (p >= 0) this.next[p] = n;
+    else this.heads[pool * this.stride + load] = n;
+    if (n >= 0) this.prev[n] = p;
+    this.bucketOf[node] = -1;
+  }
+
+  /** Moves a node already in the index to a new load. */
+  update(node: number, load: number): void {
+    if (!this.contains(node)) return;
+    const pool = this.poolOf[node] as number;
+    this.remove(node);
+    this.insert(node, pool, load);
+  }
+
+  /** The least-loaded node in the pool with load < `maxLoad`, or -1. Returns its load via `leastLoad`. */
+  least(pool: number, maxLoad: number): number {
+    const base = pool * this.stride;
+    for (let load = this.lowHint[pool] as number; load < maxLoad && load < this.stride; load++) {
+      const head = this.heads[base + load] as number;
+      if (head >= 0) {
+        this.lowHint[pool] = load;
+        return head;
+      }
+    }
+    return -1;
+  }
+
+  loadOf(node: number): number {
+    return this.bucketOf[node] as number;
+  }
+
+  get pools(): number {
+    return this.poolCount;
+  }
+}

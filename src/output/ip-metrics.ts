@@ -1,0 +1,111 @@
+import type { ClusterModel } from '../model/cluster/cluster-model.ts';
+import type { UpgradeController } from '../model/cluster/upgrade.ts';
+import type { ColumnSpec } from './column.ts';
+import type { CellValue } from './csv-format.ts';
+
+/** One exhaustion: something that needed an address, a block or a node and could not get it. */
+export interface ExhaustionRecord {
+  readonly timeNs: number;
+  readonly cause: string;
+  readonly detail: string;
+}
+
+/** Exhaustion records kept for `--events`; later ones are counted but not stored, so memory stays bounded. */
+const MAX_RECORDS = 100_000;
+
+export const IP_SUMMARY_COLUMNS: readonly ColumnSpec[] = [
+  { name: 'nodes_peak', unit: 'nodes', description: 'Most VMs in the cluster at once, surge nodes included.' },
+  { name: 'pods_peak', unit: 'pods', description: 'Most pods Running at once.' },
+  { name: 'vnet_ips_allocated_peak', unit: 'addresses', description: 'Most VNet IPs reserved for the cluster at once: node IPs, pod IPs and /28 blocks held by nodes, internal LB frontends.' },
+  { name: 'vnet_ips_used_peak', unit: 'addresses', description: 'Most VNet IPs bound to a node or a running pod at once.' },
+  { name: 'pod_cidr_blocks_peak', unit: '/24 blocks', description: 'Most /24 blocks taken from the pod CIDR at once (Overlay, kubenet; 0 otherwise).' },
+  { name: 'ip_efficiency', unit: 'ratio 0..1', description: 'VNet IPs used ÷ VNet IPs allocated, summed over the time-series samples.' },
+  { name: 'first_exhaustion_s', unit: 's', description: 'Simulated time of the first exhaustion; empty if nothing ran out.' },
+  { name: 'exhaustion_cause', unit: 'text', description: 'Cause of the first exhaustion: node-subnet-full, pod-subnet-full, pod-cidr-full, kubenet-route-limit, cluster-node-limit, pool-node-limit.' },
+  { name: 'pods_failed_ip', unit: 'pods', description: 'Pods bound to a node that could not get an IP at once ("Failed to allocate address"); each pod counted once.' },
+  { name: 'nodes_failed_join', unit: 'nodes', description: 'Node creations (scale-up, surge, manual scale) refused for lack of addresses or by a node limit.' },
+  { name: 'upgrades_blocked', unit: 'pools', description: 'Pool upgrades that failed because a surge node could not be created.' },
+];
+
+export const IP_TIMESERIES_COLUMNS: readonly ColumnSpec[] = [
+  { name: 'nodes', unit: 'nodes', description: 'VMs in the cluster (all states, surge included).' },
+  { name: 'pods_running', unit: 'pods', description: 'Pods Running.' },
+  { name: 'pods_pending', unit: 'pods', description: 'Pods not Running: unschedulable, waiting for an IP, or starting.' },
+  { name: 'vnet_ips_allocated', unit: 'addresses', description: 'VNet IPs reserved for the cluster.' },
+  { name: 'vnet_ips_used', unit: 'addresses', description: 'VNet IPs bound to a node or a running pod.' },
+];
+
+/**
+ * Subscribes to the cluster's trace events and keeps what the IP columns report. It never reads model
+ * internals beyond the ClusterModel's public counters.
+ */
+export class IpMetrics {
+  private firstNs = -1;
+  private firstCause = '';
+  private podsFailedIp = 0;
+  private nodesFailedJoin = 0;
+  private upgradesBlocked = 0;
+  private usedSum = 0;
+  private allocatedSum = 0;
+  readonly records: ExhaustionRecord[] = [];
+  private dropped = 0;
+
+  constructor(private readonly cluster: ClusterModel, upgrades: UpgradeController) {
+    cluster.events.subscribe((e) => {
+      if (e.kind === 'node-join-failed') {
+        this.nodesFailedJoin++;
+        this.record(e.timeNs, e.cause, `pool ${cluster.config.pools[e.poolIndex]?.name ?? e.poolIndex}: ${e.detail}`);
+      } else if (e.kind === 'pod-ip-failed') {
+        this.podsFailedIp++;
+        this.record(e.timeNs, e.cause, `node ${e.nodeId}: pod could not get an IP`);
+      }
+    });
+    upgrades.onEvent((e) => {
+      if (e.kind === 'upgrade-blocked') {
+        this.upgradesBlocked++;
+        this.record(e.timeNs, 'upgrade-blocked', `pool ${cluster.config.pools[e.poolIndex]?.name ?? e.poolIndex}: surge node could not be created`);
+      }
+    });
+  }
+
+  /** Values of IP_TIMESERIES_COLUMNS now; also accumulates the efficiency sums. */
+  sample(): CellValue[] {
+    const allocated = this.cluster.ipam.vnetIpsAllocated();
+    const used = this.cluster.ipam.vnetIpsUsed();
+    this.allocatedSum += allocated;
+    this.usedSum += used;
+    return [this.cluster.vmCount(), this.cluster.runningPodCount(), this.cluster.podsPending(), allocated, used];
+  }
+
+  /** Values of IP_SUMMARY_COLUMNS. */
+  summary(): CellValue[] {
+    const p = this.cluster.peaks;
+    return [
+      p.nodes,
+      p.podsRunning,
+      p.vnetIpsAllocated,
+      p.vnetIpsUsed,
+      p.podCidrBlocks,
+      this.allocatedSum === 0 ? null : this.usedSum / this.allocatedSum,
+      this.firstNs < 0 ? null : this.firstNs / 1e9,
+      this.firstNs < 0 ? null : this.firstCause,
+      this.podsFailedIp,
+      this.nodesFailedJoin,
+      this.upgradesBlocked,
+    ];
+  }
+
+  /** Exhaustion events beyond the stored ones. */
+  get droppedRecords(): number {
+    return this.dropped;
+  }
+
+  private record(timeNs: number, cause: string, detail: string): void {
+    if (this.firstNs < 0) {
+      this.firstNs = timeNs;
+      this.firstCause = cause;
+    }
+    if (this.records.length < MAX_RECORDS) this.records.push({ timeNs, cause, detail });
+    else this.dropped++;
+  }
+}
