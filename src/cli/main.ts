@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerCommands } from './commands.ts';
 import { EXIT_BAD_INPUT } from './exit.ts';
 
 /**
@@ -9,6 +10,7 @@ const program = new Command('cnisim')
   .description('Deterministic simulator and capacity planner for AKS pod networking (IPs, SNAT, encapsulation).')
   .showHelpAfterError()
   .exitOverride();
+registerCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,9 @@
+import type { Command } from 'commander';
+
+/**
+ * Every subcommand, in the order `--help` lists them. Each lives in its own file under src/cli/ and exports a
+ * `register…(program)` function; add one line here per command.
+ */
+export function registerCommands(program: Command): void {
+  void program;
+}

@@ -1,0 +1,54 @@
+import type { ClusterModel } from '../model/cluster/cluster-model.ts';
+import type { UpgradeController } from '../model/cluster/upgrade.ts';
+import type { CniName } from '../model/ipam/cni.ts';
+import type { ColumnSpec } from '../output/column.ts';
+import type { CellValue } from '../output/csv-format.ts';
+import type { Simulation } from '../sim/simulation.ts';
+import type { Scenario } from './schema/scenario.ts';
+
+/** Where frames crossing the underlay go when the user asked for a capture (`cnisim run --pcap`). */
+export interface FrameSink {
+  /** Records one frame seen at `timeNs`; returns false once the sink is full (the caller may stop offering). */
+  write(timeNs: number, frame: Uint8Array): boolean;
+}
+
+/** Everything a model added on top of the cluster may use; built once per (case, variant). */
+export interface CaseContext {
+  readonly scenario: Scenario;
+  readonly cni: CniName;
+  readonly seed: number;
+  readonly replicate: number;
+  readonly sim: Simulation;
+  readonly cluster: ClusterModel;
+  readonly upgrades: UpgradeController;
+  /** Compiled kernel shared by the process (a sweep worker gets it from the main thread); instantiate per case. */
+  readonly kernelModule: WebAssembly.Module | undefined;
+  readonly frameSink: FrameSink | undefined;
+}
+
+/** A model attached to one simulation: it publishes into the summary row and the time series. */
+export interface AttachedModel {
+  /** Values of `timeseriesColumns`, called at every sample time. */
+  sample(): readonly CellValue[];
+  /** Values of `summaryColumns`, called once the run reached its duration. */
+  summary(): readonly CellValue[];
+}
+
+/**
+ * A model that runs inside the cluster simulation and adds columns: SNAT (issue 4), the data path (issue 3).
+ *
+ * An extension may add a variant axis: each value is a separate row, with the same workload and the same random
+ * draws (common random numbers), e.g. one row per outbound design or per encapsulation mode. Rows are the
+ * cartesian product of `scenario.cni` and every extension's axis, in registration order.
+ */
+export interface CaseExtension {
+  readonly name: string;
+  /** The key column naming this extension's variant (e.g. `outbound`), or null when it has no axis. */
+  readonly axis: ColumnSpec | null;
+  /** The variant labels for a scenario; must be non-empty when `axis` is set (use [''] when the section is absent). */
+  variants(scenario: Scenario): readonly string[];
+  readonly summaryColumns: readonly ColumnSpec[];
+  readonly timeseriesColumns: readonly ColumnSpec[];
+  /** Attaches to a wired cluster before it starts; null when the scenario does not use this model (cells stay empty). */
+  attach(ctx: CaseContext, variant: string): Promise<AttachedModel | null> | AttachedModel | null;
+}
