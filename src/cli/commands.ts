@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerPlan } from './plan.ts';
 
 /**
  * Every subcommand, in the order `--help` lists them. Each lives in its own file under src/cli/ and exports a
@@ -6,4 +7,5 @@ import type { Command } from 'commander';
  */
 export function registerCommands(program: Command): void {
   void program;
+  registerPlan(program);
 }
