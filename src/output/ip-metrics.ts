@@ -1,5 +1,6 @@
 import type { ClusterModel } from '../model/cluster/cluster-model.ts';
 import type { UpgradeController } from '../model/cluster/upgrade.ts';
+import { TRANSIENT_CAUSES } from '../model/ipam/ipam-model.ts';
 import type { ColumnSpec } from './column.ts';
 import type { CellValue } from './csv-format.ts';
 
@@ -22,7 +23,8 @@ export const IP_SUMMARY_COLUMNS: readonly ColumnSpec[] = [
   { name: 'ip_efficiency', unit: 'ratio 0..1', description: 'VNet IPs used ÷ VNet IPs allocated, summed over the time-series samples.' },
   { name: 'first_exhaustion_s', unit: 's', description: 'Simulated time of the first exhaustion; empty if nothing ran out.' },
   { name: 'exhaustion_cause', unit: 'text', description: 'Cause of the first exhaustion: node-subnet-full, pod-subnet-full, pod-cidr-full, kubenet-route-limit, cluster-node-limit, pool-node-limit.' },
-  { name: 'pods_failed_ip', unit: 'pods', description: 'Pods bound to a node that could not get an IP at once ("Failed to allocate address"); each pod counted once.' },
+  { name: 'pods_failed_ip', unit: 'pods', description: 'Pods bound to a node that found its subnet or pod CIDR exhausted ("Failed to allocate address"); each attempt counted once.' },
+  { name: 'pods_waited_ip', unit: 'pods', description: 'Pods that waited for their own node\'s addresses: a stopped pod\'s IP still being released, or a Pod Subnet batch still in flight. Not an exhaustion.' },
   { name: 'nodes_failed_join', unit: 'nodes', description: 'Node creations (scale-up, surge, manual scale) refused for lack of addresses or by a node limit.' },
   { name: 'upgrades_blocked', unit: 'pools', description: 'Pool upgrades that failed because a surge node could not be created.' },
 ];
@@ -43,6 +45,7 @@ export class IpMetrics {
   private firstNs = -1;
   private firstCause = '';
   private podsFailedIp = 0;
+  private podsWaitedIp = 0;
   private nodesFailedJoin = 0;
   private upgradesBlocked = 0;
   private usedSum = 0;
@@ -55,6 +58,8 @@ export class IpMetrics {
       if (e.kind === 'node-join-failed') {
         this.nodesFailedJoin++;
         this.record(e.timeNs, e.cause, `pool ${cluster.config.pools[e.poolIndex]?.name ?? e.poolIndex}: ${e.detail}`);
+      } else if (e.kind === 'pod-ip-failed' && TRANSIENT_CAUSES.has(e.cause)) {
+        this.podsWaitedIp++;
       } else if (e.kind === 'pod-ip-failed') {
         this.podsFailedIp++;
         this.record(e.timeNs, e.cause, `node ${e.nodeId}: pod could not get an IP`);
@@ -90,6 +95,7 @@ export class IpMetrics {
       this.firstNs < 0 ? null : this.firstNs / 1e9,
       this.firstNs < 0 ? null : this.firstCause,
       this.podsFailedIp,
+      this.podsWaitedIp,
       this.nodesFailedJoin,
       this.upgradesBlocked,
     ];

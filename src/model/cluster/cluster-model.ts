@@ -150,8 +150,7 @@ export class ClusterModel implements ClusterView, IpamHost {
     return (subnet.base + 4 + node) >>> 0;
   }
   nodePodCidrBase(node: number): number {
-    const cni = this.ipam.cni;
-    return cni === 'overlay' || cni === 'kubenet' ? (this.config.podCidr.base + 256 * node) >>> 0 : -1;
+    return this.ipam.nodePodCidrBase(node);
   }
   runningPods(node: number): number {
     return this.runningOnNode[node] as number;

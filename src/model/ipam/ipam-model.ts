@@ -8,7 +8,11 @@ export type ExhaustionCause =
   | 'pod-subnet-full' // Pod Subnet (dynamic or static): no IPs / no /28 block left for a node or pod
   | 'pod-cidr-full' // Overlay / kubenet: no /24 left in the pod CIDR for a new node
   | 'kubenet-route-limit' // kubenet: 400 routes per route table (200 dual-stack)
-  | 'node-ip-limit'; // a node has no free pod IP because maxPods are in use (not a subnet problem)
+  | 'node-ip-limit' // a node has no free pod IP: every address it holds is in use or still being released
+  | 'ip-batch-pending'; // Pod Subnet dynamic: the node's next batch of 16 has been requested but not yet arrived
+
+/** Causes that only make a pod wait for its node's own addresses; the subnet or CIDR has not run out. */
+export const TRANSIENT_CAUSES: ReadonlySet<string> = new Set(['node-ip-limit', 'ip-batch-pending']);
 
 export type NodeJoinResult = { readonly kind: 'ok' } | { readonly kind: 'fail'; readonly cause: ExhaustionCause; readonly detail: string };
 
@@ -68,6 +72,8 @@ export interface IpamModel {
   vnetIpsUsed(): number;
   /** /24 blocks taken from the pod CIDR (Overlay, kubenet); 0 for the others. */
   podCidrBlocksAllocated(): number;
+  /** First address of the node's /24 from the pod CIDR (Overlay, kubenet), or -1 (flat models). */
+  nodePodCidrBase(nodeId: number): number;
 }
 
 export type IpamFactory = (

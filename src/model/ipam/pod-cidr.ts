@@ -1,0 +1,85 @@
+import type { Cidr } from '../../net/cidr.ts';
+import { formatCidr } from '../../net/cidr.ts';
+import { KUBENET_MAX_ROUTES, NODE_POD_CIDR_PREFIX, NODE_POD_CIDR_SIZE } from '../azure/limits.ts';
+import { IdPool } from '../cluster/id-pool.ts';
+import type { IpamNodeSpec, NodeJoinResult } from './ipam-model.ts';
+import { IpamBase } from './ipam-base.ts';
+
+/**
+ * Pod addresses a node can hand out from its /24. Kubernetes' host-local IPAM skips the network address and
+ * the gateway (.1) and never reaches maxPods ≤ 250, so the exact figure only matters while stopped pods' IPs
+ * are being released. A modelling choice, not an Azure constant.
+ */
+const POD_IPS_PER_NODE_BLOCK = NODE_POD_CIDR_SIZE - 2;
+
+/** How many /24s a pod CIDR holds: a /16 holds 256 (AKS issue 4367). */
+export function nodeBlocksInPodCidr(podCidr: Cidr): number {
+  return podCidr.prefix > NODE_POD_CIDR_PREFIX ? 0 : 2 ** (NODE_POD_CIDR_PREFIX - podCidr.prefix);
+}
+
+/**
+ * Overlay and kubenet: a node takes one VNet IP, and a fixed /24 from the pod CIDR for its pods ("Each node is
+ * assigned a /24 address space carved out from the same CIDR", concepts-network-azure-cni-overlay; kubenet
+ * likewise, configure-kubenet). Pods take no VNet addresses. kubenet also needs one route per node in a route
+ * table that holds at most 400 (configure-kubenet).
+ */
+export class PodCidrIpam extends IpamBase {
+  readonly cni: 'overlay' | 'kubenet';
+  protected readonly podsUseVnetIps = false;
+  private readonly podCidr: Cidr;
+  private readonly blockCapacity: number;
+  private readonly blockIds = new IdPool();
+  private blocksTaken = 0;
+  private routes = 0;
+
+  constructor(cni: 'overlay' | 'kubenet', ...base: ConstructorParameters<typeof IpamBase>) {
+    super(...base);
+    this.cni = cni;
+    this.podCidr = base[1].podCidr;
+    this.blockCapacity = nodeBlocksInPodCidr(this.podCidr);
+  }
+
+  protected join(node: number, _spec: IpamNodeSpec): NodeJoinResult {
+    if (this.cni === 'kubenet' && this.routes >= KUBENET_MAX_ROUTES) {
+      return {
+        kind: 'fail',
+        cause: 'kubenet-route-limit',
+        detail: `route table already has ${this.routes} routes; Azure supports at most ${KUBENET_MAX_ROUTES} per UDR table`,
+      };
+    }
+    if (this.blocksTaken >= this.blockCapacity) {
+      const pre = (this.blocksTaken + 1) * NODE_POD_CIDR_SIZE;
+      return {
+        kind: 'fail',
+        cause: 'pod-cidr-full',
+        detail: `Pre-allocated IPs ${pre} exceeds IPs available ${this.blockCapacity * NODE_POD_CIDR_SIZE} in Subnet Cidr ${formatCidr(this.podCidr)}, Subnet Name networkProfile.podCIDR`,
+      };
+    }
+    const r = this.takeNodeIp(node, 0);
+    if (r.kind === 'fail') return r;
+    const block = this.blockIds.acquire();
+    this.nodes.block[node] = block;
+    this.nodes.capacity[node] = POD_IPS_PER_NODE_BLOCK;
+    this.blocksTaken++;
+    if (this.cni === 'kubenet') this.routes++;
+    return r;
+  }
+
+  protected leave(node: number): void {
+    const block = this.nodes.get(this.nodes.block, node);
+    if (block >= 0) this.blockIds.release(block);
+    this.nodes.block[node] = -1;
+    this.blocksTaken--;
+    if (this.cni === 'kubenet') this.routes--;
+    this.giveNodeIp(node, 0);
+  }
+
+  override podCidrBlocksAllocated(): number {
+    return this.blocksTaken;
+  }
+
+  override nodePodCidrBase(node: number): number {
+    const block = this.nodes.live[node] === 1 ? this.nodes.get(this.nodes.block, node) : -1;
+    return block < 0 ? -1 : (this.podCidr.base + block * NODE_POD_CIDR_SIZE) >>> 0;
+  }
+}

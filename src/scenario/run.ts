@@ -1,0 +1,142 @@
+import type { CniName } from '../model/ipam/cni.ts';
+import type { ColumnSpec } from '../output/column.ts';
+import type { CellValue } from '../output/csv-format.ts';
+import { IP_SUMMARY_COLUMNS, IP_TIMESERIES_COLUMNS, type ExhaustionRecord } from '../output/ip-metrics.ts';
+import { secondsToNs } from '../sim/time.ts';
+import type { AttachedModel, CaseExtension, FrameSink } from './case-extension.ts';
+import { CASE_EXTENSIONS } from './extensions.ts';
+import type { Scenario } from './schema/scenario.ts';
+import { wireCluster } from './wire.ts';
+
+const SCENARIO_COLUMN: ColumnSpec = { name: 'scenario', unit: 'text', description: 'Scenario name.' };
+const CNI_COLUMN: ColumnSpec = {
+  name: 'cni',
+  unit: 'text',
+  description: 'Networking model: overlay, node-subnet, pod-subnet-dynamic, pod-subnet-static, kubenet.',
+};
+const SEED_COLUMNS: readonly ColumnSpec[] = [
+  { name: 'seed', unit: 'integer', description: 'Seed of this replicate; rerunning with it reproduces the row.' },
+  { name: 'replicate', unit: 'integer', description: 'Replicate index, 0-based.' },
+];
+
+function axisColumns(exts: readonly CaseExtension[]): ColumnSpec[] {
+  return exts.flatMap((e) => (e.axis === null ? [] : [e.axis]));
+}
+
+/** The summary CSV's columns for a set of extensions: keys, IP metrics, then each extension's metrics. */
+export function summaryColumns(exts: readonly CaseExtension[] = CASE_EXTENSIONS): ColumnSpec[] {
+  return [
+    SCENARIO_COLUMN,
+    CNI_COLUMN,
+    ...axisColumns(exts),
+    ...SEED_COLUMNS,
+    ...IP_SUMMARY_COLUMNS,
+    ...exts.flatMap((e) => e.summaryColumns),
+  ];
+}
+
+export function timeseriesColumns(exts: readonly CaseExtension[] = CASE_EXTENSIONS): ColumnSpec[] {
+  return [
+    { name: 't_s', unit: 's', description: 'Simulated time of the sample.' },
+    CNI_COLUMN,
+    ...axisColumns(exts),
+    ...IP_TIMESERIES_COLUMNS,
+    ...exts.flatMap((e) => e.timeseriesColumns),
+  ];
+}
+
+export interface CaseOptions {
+  readonly seed: number;
+  readonly replicate: number;
+  /** Compiled kernel module, shared by every case of a process. */
+  readonly kernelModule?: WebAssembly.Module;
+  /** Collect time-series rows (memory grows with duration ÷ sample interval × variants). */
+  readonly timeseries?: boolean;
+  /** Capture of underlay frames, for `--pcap`. */
+  readonly frameSink?: FrameSink;
+  /** Extensions to run; all registered ones by default (tests pass fewer). */
+  readonly extensions?: readonly CaseExtension[];
+}
+
+export interface CaseResult {
+  readonly columns: readonly string[];
+  /** One row per variant, values in `columns` order. */
+  readonly rows: ReadonlyArray<readonly CellValue[]>;
+  readonly timeseriesColumns: readonly string[];
+  readonly timeseries: ReadonlyArray<readonly CellValue[]>;
+  /** Every exhaustion of every variant, in variant then time order. */
+  readonly exhaustions: ReadonlyArray<{ readonly cni: CniName; readonly variant: string } & ExhaustionRecord>;
+}
+
+/** Every combination of the extensions' variant labels, first extension varying slowest. */
+function variantCombos(exts: readonly CaseExtension[], s: Scenario): string[][] {
+  let combos: string[][] = [[]];
+  for (const e of exts) {
+    if (e.axis === null) continue;
+    const values = e.variants(s);
+    combos = combos.flatMap((c) => values.map((v) => [...c, v]));
+  }
+  return combos;
+}
+
+function emptyCells(n: number): CellValue[] {
+  return new Array<CellValue>(n).fill(null);
+}
+
+/**
+ * Runs one case — a scenario at one seed and replicate — under every networking model and variant it lists,
+ * and returns its rows. A pure function of its inputs: the same scenario, seed and replicate give the same
+ * rows. Every variant draws from the same named streams, so all see the same workload (common random numbers).
+ */
+export async function runScenarioCase(scenario: Scenario, opts: CaseOptions): Promise<CaseResult> {
+  const exts = opts.extensions ?? CASE_EXTENSIONS;
+  const rows: CellValue[][] = [];
+  const timeseries: CellValue[][] = [];
+  const exhaustions: Array<{ cni: CniName; variant: string } & ExhaustionRecord> = [];
+  const durationNs = secondsToNs(scenario.durationS);
+  const sampleNs = secondsToNs(scenario.sampleIntervalS);
+  const combos = variantCombos(exts, scenario);
+  for (const cni of scenario.cni) {
+    for (const combo of combos) {
+      const wired = wireCluster(scenario, cni, opts.seed, opts.replicate);
+      const { sim, ipMetrics } = wired;
+      const ctx = {
+        scenario,
+        cni,
+        seed: opts.seed,
+        replicate: opts.replicate,
+        sim,
+        cluster: wired.cluster,
+        upgrades: wired.upgrades,
+        kernelModule: opts.kernelModule,
+        frameSink: opts.frameSink,
+      };
+      const attached: Array<AttachedModel | null> = [];
+      let axisAt = 0;
+      for (const e of exts) {
+        const variant = e.axis === null ? '' : (combo[axisAt++] ?? '');
+        attached.push(await e.attach(ctx, variant));
+      }
+      const sampler = sim.register('sample', (s) => {
+        const values = ipMetrics.sample();
+        const extValues = exts.flatMap((e, i) => attached[i]?.sample() ?? emptyCells(e.timeseriesColumns.length));
+        if (opts.timeseries === true) timeseries.push([s.now / 1e9, cni, ...combo, ...values, ...extValues]);
+        if (s.now + sampleNs <= durationNs) s.schedule(sampleNs, sampler);
+      });
+      wired.start();
+      sim.scheduleAt(0, sampler);
+      sim.run(durationNs);
+      const extSummary = exts.flatMap((e, i) => attached[i]?.summary() ?? emptyCells(e.summaryColumns.length));
+      rows.push([scenario.name, cni, ...combo, opts.seed, opts.replicate, ...ipMetrics.summary(), ...extSummary]);
+      const variant = combo.join('/');
+      for (const r of ipMetrics.records) exhaustions.push({ cni, variant, ...r });
+    }
+  }
+  return {
+    columns: summaryColumns(exts).map((c) => c.name),
+    rows,
+    timeseriesColumns: timeseriesColumns(exts).map((c) => c.name),
+    timeseries,
+    exhaustions,
+  };
+}
