@@ -59,3 +59,11 @@ export function dynamicTargetIps(used: number, maxPods: number, batch = DYNAMIC_
   const target = batch * Math.ceil(DYNAMIC_MIN_FREE_FRACTION + used / batch);
   return Math.min(target, maxPods, DYNAMIC_MAX_IPS);
 }
+
+// "Private IP addresses per virtual network | 65,536"; a static /28 block counts as one ("The block, rather than
+// a single IP, counts against the Azure Vnet Private IP limit of 65K"). VNet limits include (azure-virtual-network-
+// limits.md), https://learn.microsoft.com/en-us/azure/azure-resource-manager/management/azure-subscription-service-limits ;
+// https://learn.microsoft.com/en-us/dotnet/api/microsoft.azure.management.containerservice.models.podipallocationmode
+export const VNET_MAX_PRIVATE_IPS = 65_536;
+export const VNET_PRIVATE_IPS_RULE =
+  'at most 65,536 private IPs per virtual network, a static /28 block counting as one (https://learn.microsoft.com/en-us/azure/azure-resource-manager/management/azure-subscription-service-limits)';
