@@ -1,4 +1,5 @@
 import type { InputProblem } from '../error/input-error.ts';
+import { scenarioPlanProblems } from '../plan/scenario-checks.ts';
 import type { Scenario } from './schema/scenario.ts';
 
 // Source for the node and pool limits below: AKS quotas, https://learn.microsoft.com/en-us/azure/aks/quotas-skus-regions
@@ -62,5 +63,7 @@ export function validateScenario(s: Scenario): InputProblem[] {
       problems.push({ code: 'unknown-pool', path: `cluster.scaleEvents[${i}].pool`, value: e.pool, allowed: `one of the pools: ${poolNames.join(', ')}` });
     }
   });
+  // The address plan (CIDRs, forbidden ranges, overlaps, service CIDR, DNS IP) and maxPods, for every model run.
+  problems.push(...scenarioPlanProblems(s, s.cni));
   return problems;
 }

@@ -1,0 +1,52 @@
+import type { InputProblem } from '../error/input-error.ts';
+import type { CniName } from '../model/ipam/cni.ts';
+import { checkAddressPlan, type SubnetField } from '../net/address-plan.ts';
+import type { Scenario } from '../scenario/schema/scenario.ts';
+import { checkMaxPods } from './max-pods-rule.ts';
+import { planPools, usesPodCidr } from './plan-pools.ts';
+
+/**
+ * The address-plan and maxPods rules for a scenario under each networking model in `cnis` (a rule only applies
+ * to models that use the field: the pod CIDR to Overlay and kubenet, pod subnets to the Pod Subnet models).
+ * Problems are deduplicated by (code, path), so a rule broken for several models is reported once.
+ */
+export function scenarioPlanProblems(s: Scenario, cnis: readonly CniName[]): InputProblem[] {
+  const out: InputProblem[] = [];
+  const seen = new Set<string>();
+  const add = (ps: readonly InputProblem[]) => {
+    for (const p of ps) {
+      const key = `${p.code}\u0000${p.path}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(p);
+    }
+  };
+  for (const cni of cnis) {
+    const pools = planPools(s, cni);
+    const subnets: SubnetField[] = [];
+    for (const p of pools) subnets.push({ path: p.nodeSubnetPath, text: p.nodeSubnet, role: 'node' });
+    for (const p of pools) {
+      if (p.podSubnet !== null) subnets.push({ path: p.podSubnetPath, text: p.podSubnet, role: cni === 'pod-subnet-static' ? 'pod-static' : 'pod-dynamic' });
+    }
+    add(
+      checkAddressPlan({
+        vnet: { path: 'network.vnet', text: s.network.vnet },
+        subnets,
+        podCidr: usesPodCidr(cni) ? { path: 'network.podCidr', text: s.network.podCidr } : null,
+        podCidrModel: cni === 'kubenet' ? 'kubenet' : 'overlay',
+        serviceCidr: { path: 'network.serviceCidr', text: s.network.serviceCidr },
+        dnsServiceIp: { path: 'network.dnsServiceIp', text: s.network.dnsServiceIp },
+        serviceCidrAllowSlash12: s.assumptions.serviceCidrAllowSlash12,
+      }),
+    );
+    add(
+      checkMaxPods(
+        s.cluster.pools.flatMap((p, i) => {
+          const planned = pools[i];
+          return p.maxPods === undefined || planned === undefined ? [] : [{ path: planned.maxPodsPath, maxPods: p.maxPods, nodes: planned.nodes }];
+        }),
+      ),
+    );
+  }
+  return out;
+}
