@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { loadScenarioFile } from '../scenario/load.ts';
-import { runScenarioCase } from '../scenario/run.ts';
+import { EVENT_COLUMNS, runScenarioReplicates } from '../scenario/run-replicates.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
-import type { CellValue } from '../output/csv-format.ts';
 import { toCsv } from '../output/csv-format.ts';
 import { textTable } from '../output/text-table.ts';
 import { EXIT_OK, runCommand } from './exit.ts';
@@ -32,8 +31,6 @@ const TABLE_COLUMNS = [
   'nodes_failed_join',
 ];
 
-const EVENT_COLUMNS = ['cni', 'variant', 'replicate', 'time_s', 'cause', 'detail'];
-
 async function run(path: string, flags: RunFlags): Promise<number> {
   const loaded = loadScenarioFile(path);
   const scenario: Scenario = {
@@ -45,27 +42,19 @@ async function run(path: string, flags: RunFlags): Promise<number> {
   const tsOut = flags.timeseries ?? `results/${scenario.name}.timeseries.csv`;
   const eventsOut = flags.events ?? `results/${scenario.name}.events.csv`;
 
-  let columns: readonly string[] = [];
-  let tsColumns: readonly string[] = [];
-  const rows: (readonly CellValue[])[] = [];
-  const tsRows: (readonly CellValue[])[] = [];
-  const eventRows: CellValue[][] = [];
-  for (let r = 0; r < scenario.replicates; r++) {
-    const result = await runScenarioCase(scenario, { seed: scenario.seed, replicate: r, timeseries: true });
-    columns = result.columns;
-    tsColumns = result.timeseriesColumns;
-    rows.push(...result.rows);
-    for (const t of result.timeseries) tsRows.push(scenario.replicates > 1 ? [r, ...t] : t);
-    for (const e of result.exhaustions) eventRows.push([e.cni, e.variant, r, e.timeNs / 1e9, e.cause, e.detail]);
-  }
+  const { columns, rows, timeseriesColumns, timeseries, events } = await runScenarioReplicates(scenario);
   // Each file is complete when it appears: written whole, then renamed into place.
   writeFileAtomic(out, toCsv(columns, rows));
-  writeFileAtomic(tsOut, toCsv(scenario.replicates > 1 ? ['replicate', ...tsColumns] : tsColumns, tsRows));
-  writeFileAtomic(eventsOut, toCsv(EVENT_COLUMNS, eventRows));
+  writeFileAtomic(tsOut, toCsv(timeseriesColumns, timeseries));
+  writeFileAtomic(eventsOut, toCsv(EVENT_COLUMNS, events));
 
   if (flags.quiet !== true) {
     const keyEnd = columns.indexOf('seed');
-    const keys = columns.slice(1, keyEnd).concat(scenario.replicates > 1 ? ['replicate'] : []);
+    // Variant columns of models the scenario does not use are empty: leave them out of the table.
+    const keys = columns
+      .slice(1, keyEnd)
+      .filter((c, i) => i === 0 || rows.some((row) => (row[i + 1] ?? '') !== ''))
+      .concat(scenario.replicates > 1 ? ['replicate'] : []);
     const shown = [...keys, ...TABLE_COLUMNS];
     const idx = shown.map((c) => columns.indexOf(c));
     process.stdout.write(`${scenario.name}: ${scenario.durationS} s simulated, seed ${scenario.seed}\n\n`);

@@ -1,0 +1,41 @@
+import type { CellValue } from '../output/csv-format.ts';
+import type { FrameSink } from './case-extension.ts';
+import { runScenarioCase } from './run.ts';
+import type { Scenario } from './schema/scenario.ts';
+
+/** Columns of the exhaustion log (`cnisim run --events`). */
+export const EVENT_COLUMNS = ['cni', 'variant', 'replicate', 'time_s', 'cause', 'detail'] as const;
+
+/** Everything `cnisim run` writes, as rows: the summary, the time series and the exhaustion log. */
+export interface ScenarioResult {
+  readonly columns: readonly string[];
+  readonly rows: ReadonlyArray<readonly CellValue[]>;
+  readonly timeseriesColumns: readonly string[];
+  readonly timeseries: ReadonlyArray<readonly CellValue[]>;
+  readonly events: ReadonlyArray<readonly CellValue[]>;
+}
+
+/**
+ * Runs every replicate of a scenario, in order, at the scenario's seed. With more than one replicate the time
+ * series gains a leading `replicate` column. Pure: no I/O, no clock.
+ */
+export async function runScenarioReplicates(
+  scenario: Scenario,
+  opts: { readonly kernelModule?: WebAssembly.Module; readonly frameSink?: FrameSink } = {},
+): Promise<ScenarioResult> {
+  let columns: readonly string[] = [];
+  let tsColumns: readonly string[] = [];
+  const rows: (readonly CellValue[])[] = [];
+  const timeseries: (readonly CellValue[])[] = [];
+  const events: CellValue[][] = [];
+  const many = scenario.replicates > 1;
+  for (let r = 0; r < scenario.replicates; r++) {
+    const result = await runScenarioCase(scenario, { ...opts, seed: scenario.seed, replicate: r, timeseries: true });
+    columns = result.columns;
+    tsColumns = result.timeseriesColumns;
+    rows.push(...result.rows);
+    for (const t of result.timeseries) timeseries.push(many ? [r, ...t] : t);
+    for (const e of result.exhaustions) events.push([e.cni, e.variant, r, e.timeNs / 1e9, e.cause, e.detail]);
+  }
+  return { columns, rows, timeseriesColumns: many ? ['replicate', ...tsColumns] : tsColumns, timeseries, events };
+}
