@@ -1,0 +1,88 @@
+import type { ColumnSpec } from '../output/column.ts';
+import { formatNumber, toCsv, type CellValue } from '../output/csv-format.ts';
+import type { AddressSpaceUse, Plan } from './plan.ts';
+
+/** The columns of `cnisim plan --format csv`, one row per networking model. */
+export const PLAN_CSV_COLUMNS: readonly ColumnSpec[] = [
+  { name: 'cni', unit: '', description: 'Networking model.' },
+  { name: 'nodes', unit: 'nodes', description: 'Planned nodes: Σ pools (autoscaler maxCount if autoscaled, else count).' },
+  { name: 'surge_nodes', unit: 'nodes', description: 'Upgrade surge nodes, Σ pools.' },
+  { name: 'max_pods', unit: 'pods per node', description: 'Largest maxPods among the pools.' },
+  ...spaceColumns('node_subnet', 'the tightest node subnet'),
+  ...spaceColumns('pod_subnet', 'the tightest pod subnet (Pod Subnet models)'),
+  ...spaceColumns('pod_cidr', 'the pod CIDR (Overlay, kubenet)'),
+  { name: 'max_nodes_that_fit', unit: 'nodes', description: 'Most nodes (surge nodes included) the address plan and AKS limits hold.' },
+  { name: 'max_pods_per_cluster', unit: 'pods', description: 'max_nodes_that_fit × maxPods.' },
+  { name: 'fits', unit: 'true/false', description: 'Whether the plan fits (no errors).' },
+  { name: 'limiting_factor', unit: '', description: 'What stops max_nodes_that_fit.' },
+  { name: 'snat_outbound_type', unit: '', description: 'Outbound type.' },
+  { name: 'snat_ports_per_node', unit: 'ports', description: 'SNAT ports per node; empty where shared on demand.' },
+  { name: 'snat_total_ports', unit: 'ports', description: 'SNAT port inventory of the outbound IPs.' },
+  { name: 'snat_max_nodes', unit: 'nodes', description: 'Most nodes the outbound IPs support; empty if unbounded.' },
+  { name: 'snat_idle_timeout_min', unit: 'min', description: 'Idle timeout in force.' },
+  { name: 'errors', unit: '', description: 'Error messages, joined by " | ".' },
+];
+
+function spaceColumns(prefix: string, what: string): ColumnSpec[] {
+  return [
+    { name: `${prefix}_cidr`, unit: '', description: `CIDR of ${what}; empty where the model does not use it.` },
+    { name: `${prefix}_usable_ips`, unit: 'addresses', description: `Addresses of ${what} the model can use.` },
+    { name: `${prefix}_required_ips`, unit: 'addresses', description: `Addresses the plan needs from ${what}, upgrade surge included.` },
+    { name: `${prefix}_free_ips`, unit: 'addresses', description: 'usable − required (negative: does not fit).' },
+  ];
+}
+
+function spaceCells(u: AddressSpaceUse | null): CellValue[] {
+  return u === null ? [null, null, null, null] : [u.cidr, u.usable, u.required, u.free];
+}
+
+export function planCsv(plans: readonly Plan[]): string {
+  return toCsv(
+    PLAN_CSV_COLUMNS.map((c) => c.name),
+    plans.map((p) => [
+      p.cni,
+      p.nodes,
+      p.surgeNodes,
+      p.maxPods,
+      ...spaceCells(p.nodeSubnet),
+      ...spaceCells(p.podSubnet),
+      ...spaceCells(p.podCidr),
+      p.maxNodesThatFit,
+      p.maxPodsPerCluster,
+      p.fits ? 'true' : 'false',
+      p.limitingFactor,
+      p.snat.outboundType,
+      p.snat.portsPerNode,
+      p.snat.totalPorts,
+      p.snat.maxNodes,
+      p.snat.idleTimeoutMin,
+      p.errors.map((e) => e.message).join(' | '),
+    ]),
+  );
+}
+
+function space(u: AddressSpaceUse | null): string {
+  return u === null ? '-' : `${formatNumber(u.required)}/${formatNumber(u.usable)} ${u.cidr}`;
+}
+
+/** A fixed-width table, one row per model, for a terminal. */
+export function planTable(plans: readonly Plan[]): string {
+  const header = ['cni', 'nodes', 'surge', 'maxPods', 'node subnet (req/usable)', 'pod subnet (req/usable)', 'pod CIDR (req/usable)', 'max nodes', 'max pods', 'SNAT ports/node', 'fits', 'limited by'];
+  const rows = plans.map((p) => [
+    p.cni,
+    formatNumber(p.nodes),
+    formatNumber(p.surgeNodes),
+    formatNumber(p.maxPods),
+    space(p.nodeSubnet),
+    space(p.podSubnet),
+    space(p.podCidr),
+    formatNumber(p.maxNodesThatFit),
+    formatNumber(p.maxPodsPerCluster),
+    p.snat.portsPerNode === null ? 'shared' : formatNumber(p.snat.portsPerNode),
+    p.fits ? 'yes' : 'NO',
+    p.limitingFactor,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  return [line(header), ...rows.map(line)].join('\n') + '\n';
+}
