@@ -1,0 +1,26 @@
+// Network byte order, converted here and nowhere else. Every header file reads and writes multi-byte fields
+// through these helpers, so a forgotten bswap cannot hide in one header (the smoltcp `wire` convention).
+
+@inline export function readU8(p: usize): u32 {
+  return <u32>load<u8>(p);
+}
+
+@inline export function writeU8(p: usize, v: u32): void {
+  store<u8>(p, <u8>v);
+}
+
+@inline export function readU16(p: usize): u32 {
+  return <u32>bswap<u16>(load<u16>(p));
+}
+
+@inline export function writeU16(p: usize, v: u32): void {
+  store<u16>(p, bswap<u16>(<u16>v));
+}
+
+@inline export function readU32(p: usize): u32 {
+  return bswap<u32>(load<u32>(p));
+}
+
+@inline export function writeU32(p: usize, v: u32): void {
+  store<u32>(p, bswap<u32>(v));
+}

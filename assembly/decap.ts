@@ -1,0 +1,77 @@
+import { ETH_HEADER_LEN, ETHERTYPE_IPV4, ethCheckLen, ethEtherType } from './ethernet';
+import {
+  ETHERTYPE_TEB, geneveCheckLen, geneveOptionsLen, geneveProtocol, geneveVersion, geneveVni, GENEVE_HEADER_LEN,
+} from './geneve';
+import {
+  IP_FLAG_MF, IP_FRAG_OFFSET_MASK, ipCheck, ipFlagsFrag, ipHeaderLen, ipProtocol, ipTotalLen, ipTtl, PROTO_UDP,
+} from './ipv4';
+import { M_INNER_LEN, M_INNER_OFF, M_WIRE_LEN, M_WIRE_OFF } from './layout';
+import { slotAddr } from './lookup';
+import { metaGet, metaSet } from './meta';
+import {
+  MODE_NONE, MODE_VXLAN, R_BAD_ETHERTYPE, R_BAD_INNER, R_BAD_SLOT_LENGTH, R_BAD_UDP_LENGTH, R_GENEVE_BAD_OPT_LEN,
+  R_GENEVE_BAD_PROTOCOL, R_GENEVE_BAD_VERSION, R_NOT_UDP, R_OK, R_OUTER_FRAGMENT, R_TRUNCATED, R_TTL_EXPIRED,
+  R_VXLAN_NO_I_FLAG, R_WRONG_PORT, R_WRONG_VNI,
+} from './reason';
+import { headroom, mode, slotBytes, tunnelPort, vni } from './state';
+import { udpCheckLen, udpDstPort, udpLength, UDP_HEADER_LEN } from './udp';
+import { vxlanCheckLen, vxlanFlags, vxlanVni, VXLAN_HEADER_LEN } from './vxlan';
+
+// Receives packet i's underlay frame (M_WIRE_OFF, M_WIRE_LEN within its slot) at the destination node and
+// validates it completely before trusting a byte: the frame must lie inside the slot, every header is length-
+// checked before it is read, the outer IPv4 checksum must verify, and the tunnel's port, flags and VNI must
+// match. Reads only; on success it records where the inner frame is. Returns the result code.
+
+export function decapOne(i: u32): u32 {
+  const off = metaGet(M_WIRE_OFF, i);
+  const len = metaGet(M_WIRE_LEN, i);
+  const limit = headroom + slotBytes;
+  if (off > limit || len > limit - off) return R_BAD_SLOT_LENGTH;
+  const p = slotAddr(i) + off;
+  if (!ethCheckLen(len)) return R_TRUNCATED;
+  if (ethEtherType(p) != ETHERTYPE_IPV4) return R_BAD_ETHERTYPE;
+  const ip = p + ETH_HEADER_LEN;
+  const r = ipCheck(ip, len - ETH_HEADER_LEN, true);
+  if (r != R_OK) return r;
+  if (ipTtl(ip) == 0) return R_TTL_EXPIRED;
+  if (mode == MODE_NONE) {
+    metaSet(M_INNER_OFF, i, off);
+    metaSet(M_INNER_LEN, i, len);
+    return R_OK;
+  }
+  // Tunnel packets are sent with DF; a fragment means a middlebox split it and this kernel does not reassemble.
+  if ((ipFlagsFrag(ip) & (IP_FLAG_MF | IP_FRAG_OFFSET_MASK)) != 0) return R_OUTER_FRAGMENT;
+  if (ipProtocol(ip) != PROTO_UDP) return R_NOT_UDP;
+  const hl = ipHeaderLen(ip);
+  const ipData = ipTotalLen(ip) - hl;
+  if (!udpCheckLen(ipData)) return R_TRUNCATED;
+  const u = ip + hl;
+  const udpLen = udpLength(u);
+  if (udpLen < UDP_HEADER_LEN || udpLen > ipData) return R_BAD_UDP_LENGTH;
+  if (udpDstPort(u) != tunnelPort) return R_WRONG_PORT;
+  const t = u + UDP_HEADER_LEN;
+  const tAvail = udpLen - UDP_HEADER_LEN;
+  let inner: usize;
+  let innerLen: u32;
+  if (mode == MODE_VXLAN) {
+    if (!vxlanCheckLen(tAvail)) return R_TRUNCATED;
+    if ((vxlanFlags(t) & 0x08) == 0) return R_VXLAN_NO_I_FLAG;
+    if (vxlanVni(t) != vni) return R_WRONG_VNI;
+    inner = t + VXLAN_HEADER_LEN;
+    innerLen = tAvail - VXLAN_HEADER_LEN;
+  } else {
+    if (!geneveCheckLen(tAvail)) return R_TRUNCATED;
+    if (geneveVersion(t) != 0) return R_GENEVE_BAD_VERSION;
+    const opts = geneveOptionsLen(t);
+    if (opts > tAvail - GENEVE_HEADER_LEN) return R_GENEVE_BAD_OPT_LEN;
+    if (geneveProtocol(t) != ETHERTYPE_TEB) return R_GENEVE_BAD_PROTOCOL;
+    if (geneveVni(t) != vni) return R_WRONG_VNI;
+    inner = t + GENEVE_HEADER_LEN + opts;
+    innerLen = tAvail - GENEVE_HEADER_LEN - opts;
+  }
+  if (!ethCheckLen(innerLen) || ethEtherType(inner) != ETHERTYPE_IPV4) return R_BAD_INNER;
+  if (ipCheck(inner + ETH_HEADER_LEN, innerLen - ETH_HEADER_LEN, false) != R_OK) return R_BAD_INNER;
+  metaSet(M_INNER_OFF, i, <u32>(inner - slotAddr(i)));
+  metaSet(M_INNER_LEN, i, innerLen);
+  return R_OK;
+}

@@ -1,0 +1,112 @@
+import { readU16, readU32, readU8, writeU16, writeU32, writeU8 } from './bytes';
+import { checksum } from './checksum';
+import {
+  R_BAD_CHECKSUM, R_BAD_IHL, R_BAD_TOTAL_LENGTH, R_BAD_VERSION, R_OK, R_TRUNCATED,
+} from './reason';
+
+// IPv4 header, RFC 791 §3.1: https://datatracker.ietf.org/doc/html/rfc791#section-3.1
+//
+//  0                   1                   2                   3
+//  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+// +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+// |Version|  IHL  |Type of Service|          Total Length         |
+// +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+// |         Identification        |Flags|      Fragment Offset    |
+// +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+// |  Time to Live |    Protocol   |         Header Checksum       |
+// +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+// |                       Source Address                          |
+// +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+// |                    Destination Address                        |
+// +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+
+export const IP_VER_IHL: u32 = 0;
+export const IP_TOS: u32 = 1;
+export const IP_LENGTH: u32 = 2;
+export const IP_IDENT: u32 = 4;
+export const IP_FLAGS_FRAG: u32 = 6;
+export const IP_TTL: u32 = 8;
+export const IP_PROTOCOL: u32 = 9;
+export const IP_CHECKSUM: u32 = 10;
+export const IP_SRC: u32 = 12;
+export const IP_DST: u32 = 16;
+export const IP_HEADER_LEN: u32 = IP_DST + 4;
+
+export const IP_FLAG_DF: u32 = 0x4000;
+export const IP_FLAG_MF: u32 = 0x2000;
+export const IP_FRAG_OFFSET_MASK: u32 = 0x1fff;
+export const PROTO_TCP: u32 = 6;
+export const PROTO_UDP: u32 = 17;
+
+/**
+ * Validates the header at `p` within `avail` bytes: version, IHL, total length against the buffer and,
+ * when `verifyChecksum`, the header checksum. Nothing is read before its bytes are known to be present.
+ */
+export function ipCheck(p: usize, avail: u32, verifyChecksum: bool): u32 {
+  if (avail < IP_HEADER_LEN) return R_TRUNCATED;
+  const verIhl = readU8(p + IP_VER_IHL);
+  if (verIhl >>> 4 != 4) return R_BAD_VERSION;
+  const hl = (verIhl & 0xf) << 2;
+  if (hl < IP_HEADER_LEN) return R_BAD_IHL;
+  if (hl > avail) return R_TRUNCATED;
+  const total = readU16(p + IP_LENGTH);
+  if (total < hl || total > avail) return R_BAD_TOTAL_LENGTH;
+  if (verifyChecksum && checksum(p, hl) != 0) return R_BAD_CHECKSUM;
+  return R_OK;
+}
+
+// Accessors: call only after ipCheck returned R_OK.
+@inline export function ipHeaderLen(p: usize): u32 {
+  return (readU8(p + IP_VER_IHL) & 0xf) << 2;
+}
+@inline export function ipTotalLen(p: usize): u32 {
+  return readU16(p + IP_LENGTH);
+}
+@inline export function ipFlagsFrag(p: usize): u32 {
+  return readU16(p + IP_FLAGS_FRAG);
+}
+@inline export function ipTtl(p: usize): u32 {
+  return readU8(p + IP_TTL);
+}
+@inline export function ipProtocol(p: usize): u32 {
+  return readU8(p + IP_PROTOCOL);
+}
+@inline export function ipSrc(p: usize): u32 {
+  return readU32(p + IP_SRC);
+}
+@inline export function ipDst(p: usize): u32 {
+  return readU32(p + IP_DST);
+}
+
+/** Rewrites the length and flags/offset fields and recomputes the checksum (used to cut a first fragment). */
+export function ipSetLengthFlags(p: usize, totalLen: u32, flagsFrag: u32): void {
+  writeU16(p + IP_LENGTH, totalLen);
+  writeU16(p + IP_FLAGS_FRAG, flagsFrag);
+  ipFillChecksum(p);
+}
+
+export function ipFillChecksum(p: usize): void {
+  writeU16(p + IP_CHECKSUM, 0);
+  writeU16(p + IP_CHECKSUM, checksum(p, ipHeaderLen(p)));
+}
+
+/** Emits a 20-byte header (no options) with DF set, identification 0 (RFC 6864 §4.1: unused when DF is set). */
+export function ipEmit(p: usize, totalLen: u32, ttl: u32, protocol: u32, src: u32, dst: u32): void {
+  writeU8(p + IP_VER_IHL, 0x45);
+  writeU8(p + IP_TOS, 0);
+  writeU16(p + IP_LENGTH, totalLen);
+  writeU16(p + IP_IDENT, 0);
+  writeU16(p + IP_FLAGS_FRAG, IP_FLAG_DF);
+  writeU8(p + IP_TTL, ttl);
+  writeU8(p + IP_PROTOCOL, protocol);
+  writeU16(p + IP_CHECKSUM, 0);
+  writeU32(p + IP_SRC, src);
+  writeU32(p + IP_DST, dst);
+  writeU16(p + IP_CHECKSUM, checksum(p, IP_HEADER_LEN));
+}
+
+/** Writes a new source or destination address (`field` = IP_SRC or IP_DST) and recomputes the checksum. */
+export function ipSetAddress(p: usize, field: u32, addr: u32): void {
+  writeU32(p + field, addr);
+  ipFillChecksum(p);
+}

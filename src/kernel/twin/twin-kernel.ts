@@ -1,0 +1,341 @@
+import type { KernelAbi } from '../kernel-abi.ts';
+import * as L from '../layout.ts';
+import * as R from '../reason.ts';
+import * as H from './headers.ts';
+import { TwinRoutes } from './route.ts';
+import { flowHash, natRewrite, payloadLen } from './transport.ts';
+
+const SRC_PORT_BASE = 49152;
+const SRC_PORT_MASK = 0x3fff;
+
+/**
+ * The TypeScript twin of the WebAssembly kernel: the same ABI, memory map and semantics, line for line with
+ * assembly/{lookup,encap,decap,path}.ts. It exists for differential tests (outputs must be byte-identical) and
+ * as the benchmark baseline. It allocates nothing per packet.
+ */
+export class TwinKernel implements KernelAbi {
+  readonly buffer: ArrayBuffer;
+  private readonly dv: DataView;
+  private readonly w: Uint32Array;
+  private readonly f64: Float64Array;
+  private readonly routes: TwinRoutes;
+  private slotCount = 0;
+  private slotBytes = 0;
+  private headroom = 0;
+  private stride = 0;
+  private slotsOff = 0;
+  private mode = R.MODE_NONE;
+  private vni = 0;
+  private port = 0;
+  private optionsBytes = 0;
+  private vmMtu = 1500;
+  private outerTtl = 64;
+  private outerLen = 0;
+
+  constructor(pages: number) {
+    this.buffer = new ArrayBuffer(pages * 65536);
+    this.dv = new DataView(this.buffer);
+    this.w = new Uint32Array(this.buffer);
+    this.f64 = new Float64Array(this.buffer);
+    this.routes = new TwinRoutes(this.w);
+  }
+
+  layoutVersion(): number {
+    return L.LAYOUT_VERSION;
+  }
+
+  init(count: number, bytes: number, room: number): number {
+    if (this.slotCount !== 0) return R.E_ALREADY;
+    if (count === 0 || count > L.MAX_SLOTS || bytes < 64 || bytes > 65535 || room > 1024 || (room & 3) !== 0) return R.E_ARGUMENT;
+    if (L.endFor(count, bytes, room) > this.buffer.byteLength) return R.E_MEMORY;
+    this.slotCount = count;
+    this.slotBytes = bytes;
+    this.headroom = room;
+    this.stride = L.slotStrideFor(bytes, room);
+    this.slotsOff = L.slotsOffFor(count);
+    this.routes.clear();
+    this.countersClear();
+    return 0;
+  }
+
+  configure(m: number, v: number, port: number, opts: number, mtu: number, ttl: number): number {
+    if (m > R.MODE_GENEVE || v > 0xffffff || port === 0 || port > 65535) return R.E_ARGUMENT;
+    if ((opts & 3) !== 0 || opts > H.GENEVE_MAX_OPTIONS_BYTES) return R.E_ARGUMENT;
+    if (mtu < 576 || mtu > 65535 || ttl === 0 || ttl > 255) return R.E_ARGUMENT;
+    const tunnelHeader = m === R.MODE_VXLAN ? H.VXLAN_HEADER_LEN : H.GENEVE_HEADER_LEN + opts;
+    const outer = m === R.MODE_NONE ? 0 : H.ETH_HEADER_LEN + H.IP_HEADER_LEN + H.UDP_HEADER_LEN + tunnelHeader;
+    if (outer > this.headroom) return R.E_HEADROOM;
+    this.mode = m;
+    this.vni = v;
+    this.port = port;
+    this.optionsBytes = m === R.MODE_GENEVE ? opts : 0;
+    this.vmMtu = mtu;
+    this.outerTtl = ttl;
+    this.outerLen = outer;
+    return 0;
+  }
+
+  countersOffset(): number {
+    return L.COUNTERS_OFF;
+  }
+  lengthsOffset(): number {
+    return L.LENGTHS_OFF;
+  }
+  routesOffset(): number {
+    return L.ROUTES_OFF;
+  }
+  metaOffset(): number {
+    return L.META_OFF;
+  }
+  slotsOffset(): number {
+    return this.slotsOff;
+  }
+  slotStride(): number {
+    return this.stride;
+  }
+  slots(): number {
+    return this.slotCount;
+  }
+  countersClear(): void {
+    this.f64.fill(0, L.COUNTERS_OFF >>> 3, (L.COUNTERS_OFF >>> 3) + L.COUNTER_COUNT);
+  }
+  routeClear(): void {
+    this.routes.clear();
+  }
+  routeAdd(prefix: number, len: number, verdict: number, nextHop: number): number {
+    return this.routes.add(prefix >>> 0, len, verdict, nextHop >>> 0);
+  }
+  routeLookup(dst: number): number {
+    return this.routes.lookup(dst >>> 0);
+  }
+
+  lookupBatch(n: number): void {
+    n = Math.min(n, this.slotCount);
+    for (let i = 0; i < n; i++) this.lookupOne(i);
+  }
+
+  encapBatch(n: number): void {
+    n = Math.min(n, this.slotCount);
+    for (let i = 0; i < n; i++) {
+      if (this.get(L.M_REASON, i) !== R.R_OK) continue;
+      const v = this.get(L.M_VERDICT, i);
+      if (v === R.V_NODE || v === R.V_EGRESS || v === R.V_VNET) this.set(L.M_REASON, i, this.encapOne(i));
+    }
+  }
+
+  decapBatch(n: number): void {
+    n = Math.min(n, this.slotCount);
+    for (let i = 0; i < n; i++) this.set(L.M_REASON, i, this.decapOne(i));
+  }
+
+  pathBatch(n: number): void {
+    n = Math.min(n, this.slotCount);
+    for (let i = 0; i < n; i++) this.pathOne(i);
+  }
+
+  // ---- per packet (twins of assembly/lookup.ts, encap.ts, decap.ts, path.ts) ---------------------------
+
+  private get(field: number, i: number): number {
+    return this.w[(L.META_OFF >>> 2) + field * this.slotCount + i] ?? 0;
+  }
+  private set(field: number, i: number, v: number): void {
+    this.w[(L.META_OFF >>> 2) + field * this.slotCount + i] = v;
+  }
+  private count(counter: number, v: number): void {
+    const k = (L.COUNTERS_OFF >>> 3) + counter;
+    this.f64[k] = (this.f64[k] ?? 0) + v;
+  }
+  private slotAddr(i: number): number {
+    return this.slotsOff + i * this.stride;
+  }
+  private drop(i: number, reason: number): number {
+    this.set(L.M_VERDICT, i, R.V_DROP);
+    this.set(L.M_REASON, i, reason);
+    return R.V_DROP;
+  }
+
+  private lookupOne(i: number): number {
+    this.set(L.M_VERDICT, i, R.V_NONE);
+    this.set(L.M_NEXTHOP, i, 0);
+    this.set(L.M_REASON, i, R.R_OK);
+    this.set(L.M_WIRE_OFF, i, 0);
+    this.set(L.M_WIRE_LEN, i, 0);
+    this.set(L.M_FRAGS, i, 0);
+    this.set(L.M_WIRE_BYTES, i, 0);
+    this.set(L.M_INNER_OFF, i, 0);
+    this.set(L.M_INNER_LEN, i, 0);
+    const len = this.get(L.M_LEN, i);
+    if (len > this.slotBytes) return this.drop(i, R.R_BAD_SLOT_LENGTH);
+    const f = this.slotAddr(i) + this.headroom;
+    const dv = this.dv;
+    if (len < H.ETH_HEADER_LEN || dv.getUint16(f + H.ETH_TYPE) !== H.ETHERTYPE_IPV4) return this.drop(i, R.R_BAD_INNER);
+    if (H.ipCheck(dv, f + H.ETH_HEADER_LEN, len - H.ETH_HEADER_LEN, false) !== R.R_OK) return this.drop(i, R.R_BAD_INNER);
+    return this.classify(i, dv.getUint32(f + H.ETH_HEADER_LEN + H.IP_DST));
+  }
+
+  private classify(i: number, dst: number): number {
+    let verdict = this.routes.lookup(dst);
+    if (verdict === R.V_NONE) return this.drop(i, R.R_NO_ROUTE);
+    const nextHop = this.routes.nextHop;
+    if (verdict === R.V_NODE && nextHop === this.get(L.M_SRC_NODE, i)) verdict = R.V_LOCAL;
+    this.set(L.M_VERDICT, i, verdict);
+    this.set(L.M_NEXTHOP, i, nextHop);
+    return verdict;
+  }
+
+  private encapOne(i: number): number {
+    const dv = this.dv;
+    const f = this.slotAddr(i) + this.headroom;
+    const ip = f + H.ETH_HEADER_LEN;
+    const tunnel = this.mode !== R.MODE_NONE && this.get(L.M_VERDICT, i) === R.V_NODE;
+    const added = tunnel ? this.outerLen : 0;
+    const maxIpLen = this.vmMtu - added;
+    const ipLen = dv.getUint16(ip + H.IP_LENGTH);
+    const hash = tunnel ? flowHash(dv, ip) : 0;
+    let frameLen = this.get(L.M_LEN, i);
+    let frags = 1;
+    let wireBytes = 0;
+    if (ipLen > maxIpLen) {
+      const ff = dv.getUint16(ip + H.IP_FLAGS_FRAG);
+      const hl = H.ipHeaderLen(dv, ip);
+      const chunk = maxIpLen > hl ? ((maxIpLen - hl) >>> 3) << 3 : 0;
+      if ((ff & H.IP_FLAG_DF) !== 0 || chunk === 0) return R.R_FRAG_NEEDED;
+      const data = ipLen - hl;
+      frags = Math.floor((data + chunk - 1) / chunk);
+      wireBytes = frags * (added + H.ETH_HEADER_LEN + hl) + data;
+      dv.setUint16(ip + H.IP_LENGTH, hl + chunk);
+      dv.setUint16(ip + H.IP_FLAGS_FRAG, (ff & (H.IP_FRAG_OFFSET_MASK | H.IP_FLAG_MF)) | H.IP_FLAG_MF);
+      H.ipFillChecksum(dv, ip);
+      frameLen = H.ETH_HEADER_LEN + hl + chunk;
+    }
+    if (!tunnel) {
+      this.set(L.M_WIRE_OFF, i, this.headroom);
+      this.set(L.M_WIRE_LEN, i, frameLen);
+    } else {
+      const o = f - this.outerLen;
+      const src = this.get(L.M_SRC_NODE, i);
+      const dst = this.get(L.M_NEXTHOP, i);
+      const udpLen = this.outerLen - H.ETH_HEADER_LEN - H.IP_HEADER_LEN + frameLen;
+      H.ethEmit(dv, o, dst, src, H.ETHERTYPE_IPV4);
+      H.ipEmit(dv, o + H.ETH_HEADER_LEN, H.IP_HEADER_LEN + udpLen, this.outerTtl, H.PROTO_UDP, src, dst);
+      const u = o + H.ETH_HEADER_LEN + H.IP_HEADER_LEN;
+      H.udpEmit(dv, u, SRC_PORT_BASE | (hash & SRC_PORT_MASK), this.port, udpLen);
+      if (this.mode === R.MODE_VXLAN) H.vxlanEmit(dv, u + H.UDP_HEADER_LEN, this.vni);
+      else H.geneveEmit(dv, u + H.UDP_HEADER_LEN, this.vni, this.optionsBytes);
+      this.set(L.M_WIRE_OFF, i, this.headroom - this.outerLen);
+      this.set(L.M_WIRE_LEN, i, this.outerLen + frameLen);
+    }
+    this.set(L.M_FRAGS, i, frags);
+    this.set(L.M_WIRE_BYTES, i, frags === 1 ? this.get(L.M_WIRE_LEN, i) : wireBytes);
+    return R.R_OK;
+  }
+
+  private decapOne(i: number): number {
+    const dv = this.dv;
+    const off = this.get(L.M_WIRE_OFF, i);
+    const len = this.get(L.M_WIRE_LEN, i);
+    const limit = this.headroom + this.slotBytes;
+    if (off > limit || len > limit - off) return R.R_BAD_SLOT_LENGTH;
+    const s = this.slotAddr(i);
+    const p = s + off;
+    if (len < H.ETH_HEADER_LEN) return R.R_TRUNCATED;
+    if (dv.getUint16(p + H.ETH_TYPE) !== H.ETHERTYPE_IPV4) return R.R_BAD_ETHERTYPE;
+    const ip = p + H.ETH_HEADER_LEN;
+    const r = H.ipCheck(dv, ip, len - H.ETH_HEADER_LEN, true);
+    if (r !== R.R_OK) return r;
+    if (dv.getUint8(ip + H.IP_TTL) === 0) return R.R_TTL_EXPIRED;
+    if (this.mode === R.MODE_NONE) {
+      this.set(L.M_INNER_OFF, i, off);
+      this.set(L.M_INNER_LEN, i, len);
+      return R.R_OK;
+    }
+    if ((dv.getUint16(ip + H.IP_FLAGS_FRAG) & (H.IP_FLAG_MF | H.IP_FRAG_OFFSET_MASK)) !== 0) return R.R_OUTER_FRAGMENT;
+    if (dv.getUint8(ip + H.IP_PROTOCOL) !== H.PROTO_UDP) return R.R_NOT_UDP;
+    const hl = H.ipHeaderLen(dv, ip);
+    const ipData = dv.getUint16(ip + H.IP_LENGTH) - hl;
+    if (ipData < H.UDP_HEADER_LEN) return R.R_TRUNCATED;
+    const u = ip + hl;
+    const udpLen = dv.getUint16(u + 4);
+    if (udpLen < H.UDP_HEADER_LEN || udpLen > ipData) return R.R_BAD_UDP_LENGTH;
+    if (dv.getUint16(u + 2) !== this.port) return R.R_WRONG_PORT;
+    const t = u + H.UDP_HEADER_LEN;
+    const tAvail = udpLen - H.UDP_HEADER_LEN;
+    let inner: number;
+    let innerLen: number;
+    if (this.mode === R.MODE_VXLAN) {
+      if (tAvail < H.VXLAN_HEADER_LEN) return R.R_TRUNCATED;
+      if ((dv.getUint8(t) & H.VXLAN_FLAG_I) === 0) return R.R_VXLAN_NO_I_FLAG;
+      if (dv.getUint32(t + 4) >>> 8 !== this.vni) return R.R_WRONG_VNI;
+      inner = t + H.VXLAN_HEADER_LEN;
+      innerLen = tAvail - H.VXLAN_HEADER_LEN;
+    } else {
+      if (tAvail < H.GENEVE_HEADER_LEN) return R.R_TRUNCATED;
+      if (dv.getUint8(t) >>> 6 !== 0) return R.R_GENEVE_BAD_VERSION;
+      const opts = (dv.getUint8(t) & 0x3f) << 2;
+      if (opts > tAvail - H.GENEVE_HEADER_LEN) return R.R_GENEVE_BAD_OPT_LEN;
+      if (dv.getUint16(t + 2) !== H.ETHERTYPE_TEB) return R.R_GENEVE_BAD_PROTOCOL;
+      if (dv.getUint32(t + 4) >>> 8 !== this.vni) return R.R_WRONG_VNI;
+      inner = t + H.GENEVE_HEADER_LEN + opts;
+      innerLen = tAvail - H.GENEVE_HEADER_LEN - opts;
+    }
+    if (innerLen < H.ETH_HEADER_LEN || dv.getUint16(inner + H.ETH_TYPE) !== H.ETHERTYPE_IPV4) return R.R_BAD_INNER;
+    if (H.ipCheck(dv, inner + H.ETH_HEADER_LEN, innerLen - H.ETH_HEADER_LEN, false) !== R.R_OK) return R.R_BAD_INNER;
+    this.set(L.M_INNER_OFF, i, inner - s);
+    this.set(L.M_INNER_LEN, i, innerLen);
+    return R.R_OK;
+  }
+
+  private pathOne(i: number): void {
+    const dv = this.dv;
+    this.count(L.C_PACKETS, 1);
+    let verdict = this.lookupOne(i);
+    const ip = this.slotAddr(i) + this.headroom + H.ETH_HEADER_LEN;
+    if (verdict === R.V_SERVICE) {
+      this.count(L.C_SERVICE, 1);
+      const backend = this.get(L.M_BACKEND, i);
+      if (backend === 0) verdict = this.drop(i, R.R_NO_BACKEND);
+      else {
+        natRewrite(dv, ip, H.IP_DST, backend);
+        verdict = this.classify(i, backend);
+        if (verdict === R.V_SERVICE) verdict = this.drop(i, R.R_NO_BACKEND);
+      }
+    }
+    if (verdict === R.V_DROP) {
+      this.count(L.C_DROPS + this.get(L.M_REASON, i), 1);
+      return;
+    }
+    const payload = payloadLen(dv, ip);
+    if (verdict === R.V_LOCAL) {
+      this.count(L.C_LOCAL, 1);
+      this.count(L.C_DELIVERED, 1);
+      return;
+    }
+    if (verdict === R.V_EGRESS) {
+      this.count(L.C_EGRESS, 1);
+      natRewrite(dv, ip, H.IP_SRC, this.get(L.M_SRC_NODE, i));
+    } else if (verdict === R.V_VNET) this.count(L.C_VNET, 1);
+    else this.count(L.C_CROSS_NODE, 1);
+    const innerIpLen = dv.getUint16(ip + H.IP_LENGTH);
+    let r = this.encapOne(i);
+    if (r === R.R_OK) {
+      const frags = this.get(L.M_FRAGS, i);
+      this.count(L.C_WIRE_FRAMES, frags);
+      this.count(L.C_WIRE_BYTES, this.get(L.M_WIRE_BYTES, i));
+      this.count(L.C_PAYLOAD_BYTES, payload);
+      this.count(L.C_INNER_BYTES, innerIpLen);
+      if (frags > 1) {
+        this.count(L.C_FRAGMENTED_PACKETS, 1);
+        this.count(L.C_FRAGMENTS, frags);
+      }
+      if (verdict === R.V_NODE) r = this.decapOne(i);
+    }
+    this.set(L.M_REASON, i, r);
+    if (r !== R.R_OK) {
+      this.count(L.C_DROPS + r, 1);
+      return;
+    }
+    this.count(L.C_DELIVERED, 1);
+    this.count(L.C_PAYLOAD_DELIVERED, payload);
+  }
+}
+
