@@ -3,6 +3,8 @@
  * "2,496 SNAT ports per public IP address configured per backend virtual machine scale set instance (Minimum of
  * two instances) … up to 250 public IP addresses". https://learn.microsoft.com/en-us/azure/firewall/integrate-with-nat-gateway
  */
+import { holdNs, type DesignInput } from './design-input.ts';
+import { NS_PER_MIN, holdDownTable, type ResolvedDesign } from './outbound-design.ts';
 import type { IdleTimeoutRule } from './outbound-type.ts';
 
 const FIREWALL = 'https://learn.microsoft.com/en-us/azure/firewall/integrate-with-nat-gateway';
@@ -28,3 +30,30 @@ export function firewallTotalPorts(ips: number, instances = FIREWALL_MIN_INSTANC
   return FIREWALL_PORTS_PER_IP_PER_INSTANCE * ips * Math.max(instances, FIREWALL_MIN_INSTANCES);
 }
 export const FIREWALL_SOURCE = FIREWALL;
+
+/**
+ * Resolves a userDefinedRouting design through Azure Firewall as one shared inventory of 2,496 × IPs × instances
+ * ports. The firewall spreads flows over its instances; cnisim pools them (a simplification). Hold-down timers
+ * are UNCONFIRMED: 0 unless the scenario sets them.
+ */
+export function firewallDesign(d: DesignInput): ResolvedDesign {
+  const idleNs = (d.idleTimeoutMin ?? FIREWALL_IDLE_TIMEOUT_RULE.defaultMin) * NS_PER_MIN;
+  return {
+    name: d.name,
+    outboundType: 'userDefinedRouting',
+    inventory: 'shared',
+    fixedPortsPerNode: null,
+    perDestinationLimit: firewallTotalPorts(d.outboundIps, d.firewallInstances),
+    maxActiveConnections: Number.POSITIVE_INFINITY,
+    tcpIdleTimeoutNs: idleNs,
+    udpIdleTimeoutNs: idleNs,
+    holdDownNs: holdDownTable({
+      fin: holdNs(d.holdDownS.finS, 0),
+      rst: holdNs(d.holdDownS.rstS, 0),
+      idle: 0,
+      halfOpen: holdNs(d.holdDownS.halfOpenS, 0),
+      udp: holdNs(d.holdDownS.udpS, 0),
+    }),
+    udpKeyedByIp: false,
+  };
+}

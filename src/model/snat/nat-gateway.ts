@@ -4,6 +4,8 @@
  * https://learn.microsoft.com/en-us/azure/nat-gateway/nat-gateway-resource (ms.date 2023-07-10)
  */
 import { NS_PER_S } from '../../sim/time.ts';
+import { holdNs, type DesignInput } from './design-input.ts';
+import { NS_PER_MIN, holdDownTable, type ResolvedDesign } from './outbound-design.ts';
 import type { IdleTimeoutRule } from './outbound-type.ts';
 
 const NAT_RESOURCE = 'https://learn.microsoft.com/en-us/azure/nat-gateway/nat-gateway-resource';
@@ -31,3 +33,30 @@ export const NAT_IDLE_TIMEOUT_RULE: IdleTimeoutRule = {
 };
 export const NAT_UDP_IDLE_TIMEOUT_MIN = 4;
 export const NAT_SOURCE = NAT_RESOURCE;
+// "… up to 2 million" concurrent connections in total. nat-gateway-resource
+export const NAT_MAX_CONNECTIONS_TOTAL = 2_000_000;
+
+/**
+ * Resolves a NAT gateway design: one inventory shared on demand by every node. Toward one destination endpoint
+ * the gateway can hold at most min(64,512, 50,000) = 50,000 flows per IP, and 2M flows in total.
+ */
+export function natGatewayDesign(d: DesignInput): ResolvedDesign {
+  return {
+    name: d.name,
+    outboundType: d.outboundType,
+    inventory: 'shared',
+    fixedPortsPerNode: null,
+    perDestinationLimit: d.outboundIps * Math.min(NAT_PORTS_PER_IP, NAT_MAX_CONNECTIONS_PER_IP_PER_DESTINATION),
+    maxActiveConnections: NAT_MAX_CONNECTIONS_TOTAL,
+    tcpIdleTimeoutNs: (d.idleTimeoutMin ?? NAT_IDLE_TIMEOUT_RULE.defaultMin) * NS_PER_MIN,
+    udpIdleTimeoutNs: NAT_UDP_IDLE_TIMEOUT_MIN * NS_PER_MIN,
+    holdDownNs: holdDownTable({
+      fin: holdNs(d.holdDownS.finS, NAT_HOLD_DOWN_FIN_NS),
+      rst: holdNs(d.holdDownS.rstS, NAT_HOLD_DOWN_RST_NS),
+      idle: 0,
+      halfOpen: holdNs(d.holdDownS.halfOpenS, NAT_HOLD_DOWN_HALF_OPEN_NS),
+      udp: holdNs(d.holdDownS.udpS, NAT_HOLD_DOWN_UDP_NS),
+    }),
+    udpKeyedByIp: false,
+  };
+}
