@@ -6,9 +6,12 @@ export interface Cidr {
   readonly prefix: number;
 }
 
-/** Parses `a.b.c.d/n`. Returns undefined when the text is not an IPv4 CIDR or has host bits set. */
+/**
+ * Parses `a.b.c.d/n`. Returns undefined when the text is not an IPv4 CIDR or has host bits set. Only the
+ * four-part decimal form is accepted: ipaddr.js also reads `10.0.0/16` (as 10.0.0.0/16), which Azure rejects.
+ */
 export function parseCidr(text: string): Cidr | undefined {
-  if (!ipaddr.IPv4.isValidCIDR(text)) return undefined;
+  if (!ipaddr.IPv4.isValidCIDR(text) || !ipaddr.IPv4.isValidFourPartDecimal(text.split('/')[0] ?? '')) return undefined;
   const [addr, prefix] = ipaddr.IPv4.parseCIDR(text);
   const value = ipv4ToInt(addr.toString());
   const base = prefix === 0 ? 0 : (value & prefixMask(prefix)) >>> 0;
