@@ -1,0 +1,101 @@
+/**
+ * Resolves the scenario's `traffic` and `outbound` sections into the model's inputs: traffic workloads, the
+ * outbound designs, and the SNAT key each destination takes under a design.
+ */
+import { InputError } from '../../error/input-error.ts';
+import { parseIpv4 } from '../../net/cidr.ts';
+import type { Scenario } from '../../scenario/schema/scenario.ts';
+import { secondsToNs } from '../../sim/time.ts';
+import type { CniName } from '../ipam/cni.ts';
+import type { TrafficWorkload } from '../traffic/traffic-spec.ts';
+import type { DesignInput } from './design-input.ts';
+import { usesOutboundSnat } from './no-snat.ts';
+import type { ResolvedDesign } from './outbound-design.ts';
+import { PROTO_TCP, PROTO_UDP } from './snat-engine.ts';
+
+/** The design a scenario with traffic and no `outbound` section gets: the AKS default (LB, default table, 1 IP). */
+export const DEFAULT_DESIGN: DesignInput = {
+  name: 'loadBalancer',
+  outboundType: 'loadBalancer',
+  outboundIps: 1,
+  outboundPorts: 0,
+  idleTimeoutMin: null,
+  firewallInstances: 2,
+  holdDownS: {},
+};
+
+/** Whether the SNAT model runs at all for this scenario. */
+export function snatEnabled(s: Scenario): boolean {
+  return s.traffic !== undefined || s.outbound !== undefined;
+}
+
+export function scenarioDesigns(s: Scenario): DesignInput[] {
+  if (s.outbound === undefined) return [DEFAULT_DESIGN];
+  return s.outbound.designs.map((d) => ({
+    name: d.name,
+    outboundType: d.outboundType,
+    outboundIps: d.outboundIps,
+    outboundPorts: d.outboundPorts,
+    idleTimeoutMin: d.idleTimeoutMin ?? null,
+    firewallInstances: d.firewallInstances,
+    holdDownS: d.holdDown ?? {},
+  }));
+}
+
+function endpoint(text: string): { ip: number; port: number } {
+  const at = text.lastIndexOf(':');
+  const ip = parseIpv4(text.slice(0, at));
+  if (ip === undefined) throw new Error(`unvalidated endpoint ${text}`);
+  return { ip, port: Number(text.slice(at + 1)) };
+}
+
+export function scenarioWorkloads(s: Scenario): TrafficWorkload[] {
+  const pools = s.cluster.pools.map((p) => p.name);
+  return (s.traffic?.workloads ?? []).map((w, i) => {
+    const poolIndex = w.pool === undefined ? -1 : pools.indexOf(w.pool);
+    if (poolIndex < 0 && w.pool !== undefined) {
+      throw new InputError([{ code: 'unknown-pool', path: `traffic.workloads[${i}].pool`, value: w.pool, allowed: `one of the pools: ${pools.join(', ')}` }]);
+    }
+    const steps = [...w.schedule].filter((st) => st.atS > 0).map((st) => ({ atNs: secondsToNs(st.atS), ratePerPodPerS: st.ratePerPodPerS }));
+    const atZero = w.schedule.filter((st) => st.atS === 0).at(-1)?.ratePerPodPerS ?? w.ratePerPodPerS;
+    return {
+      name: w.name,
+      poolIndex,
+      rateSteps: [{ atNs: 0, ratePerPodPerS: atZero }, ...steps],
+      destinations: w.destinations.map((d) => {
+        const ep = d.endpoint === undefined ? { ip: 0, port: 0 } : endpoint(d.endpoint);
+        return { kind: d.kind, ip: ep.ip, port: ep.port, protocol: d.protocol, weight: d.weight };
+      }),
+      duration: w.durationS,
+      closeWeights: [w.close.fin, w.close.rst, w.close.idle, w.close.halfOpen],
+      keepAliveNs: w.pooling === undefined ? null : secondsToNs(w.pooling.keepAliveS),
+    };
+  });
+}
+
+/**
+ * SNAT keys: each distinct destination a port is bound toward. TCP: (IP, port). UDP: the IP alone where the
+ * type maps UDP per destination IP (Load Balancer), else (IP, port). Not-SNATed destinations get -1.
+ */
+export function destinationKeys(
+  workloads: readonly TrafficWorkload[],
+  design: ResolvedDesign,
+  cni: CniName,
+): { destKeys: number[][]; keyProtocols: number[] } {
+  const ids = new Map<string, number>();
+  const keyProtocols: number[] = [];
+  const destKeys = workloads.map((w) =>
+    w.destinations.map((d) => {
+      if (!usesOutboundSnat(d.kind, cni)) return -1;
+      const id = d.protocol === 'udp' && design.udpKeyedByIp ? `udp/${d.ip}` : `${d.protocol}/${d.ip}/${d.port}`;
+      let k = ids.get(id);
+      if (k === undefined) {
+        k = keyProtocols.length;
+        ids.set(id, k);
+        keyProtocols.push(d.protocol === 'udp' ? PROTO_UDP : PROTO_TCP);
+      }
+      return k;
+    }),
+  );
+  return { destKeys, keyProtocols };
+}
