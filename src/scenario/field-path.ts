@@ -7,3 +7,13 @@ export function formatFieldPath(path: readonly PropertyKey[]): string {
   }
   return out === '' ? '(top level)' : out;
 }
+
+/** The keys of a dotted field path: `cluster.pools[1].maxPods` → ['cluster', 'pools', 1, 'maxPods']. */
+export function parseFieldPath(text: string): PropertyKey[] {
+  const keys: PropertyKey[] = [];
+  for (const m of text.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
+    if (m[2] !== undefined) keys.push(Number(m[2]));
+    else if (m[1] !== undefined) keys.push(m[1]);
+  }
+  return keys;
+}

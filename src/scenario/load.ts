@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import YAML, { LineCounter, isMap, isScalar, type Document } from 'yaml';
 import type { z } from 'zod';
 import { InputError, type InputProblem } from '../error/input-error.ts';
-import { formatFieldPath } from './field-path.ts';
+import { formatFieldPath, parseFieldPath } from './field-path.ts';
 import { keysAtPath, nearest } from './schema-walk.ts';
 import { ScenarioSchema, type Scenario } from './schema/scenario.ts';
 import { validateScenario } from './validate.ts';
@@ -32,7 +32,7 @@ export function validateScenarioData(data: unknown, fileName: string, locate: Lo
   if (!parsed.success) {
     throw new InputError(parsed.error.issues.map((issue) => problemFromIssue(issue, data, fileName, locate)));
   }
-  const problems = validateScenario(parsed.data).map((p) => ({ ...p, path: `${fileName}: ${p.path}` }));
+  const problems = validateScenario(parsed.data).map((p) => ({ ...p, path: `${fileName}: ${p.path}${locate(parseFieldPath(p.path))}` }));
   if (problems.length > 0) throw new InputError(problems);
   return parsed.data;
 }
