@@ -1,0 +1,100 @@
+import { instantiateKernel, loadKernelModule } from '../../kernel/load-kernel.ts';
+import { align } from '../../kernel/layout.ts';
+import type { KernelSession } from '../../kernel/kernel-session.ts';
+import { M_WIRE_LEN } from '../../kernel/layout.ts';
+import { parseCidr, type Cidr } from '../../net/cidr.ts';
+import type { AttachedModel, CaseContext, CaseExtension, FrameSink } from '../../scenario/case-extension.ts';
+import type { Scenario } from '../../scenario/schema/scenario.ts';
+import { RngStream } from '../../sim/rng.ts';
+import { secondsToNs } from '../../sim/time.ts';
+import {
+  DATAPATH_SUMMARY_COLUMNS, DATAPATH_TIMESERIES_COLUMNS, summaryCells, timeseriesCells,
+} from './datapath-metrics.ts';
+import { resolveVariant } from './datapath-variant.ts';
+import { loadRoutes, type RouteSources } from './route-table.ts';
+import { TrafficBatcher } from './traffic-batch.ts';
+
+/** Outer IPv4 TTL of tunnel packets: Linux's default (net.ipv4.ip_default_ttl = 64). */
+const OUTER_TTL = 64;
+
+function cidr(text: string): Cidr {
+  const c = parseCidr(text);
+  if (c === undefined) throw new Error(`unvalidated CIDR ${text}`);
+  return c;
+}
+
+/**
+ * The per-packet data path as a run extension: one row per datapath variant (encapsulation, MTUs), each with its
+ * own kernel instance fed the same sampled packets. Every batch interval it writes a batch of pod packets into the
+ * kernel, runs the whole path (lookup, DNAT/SNAT, encapsulation at the source node, decapsulation at the
+ * destination node) in one call, and offers the underlay frames to the pcap sink.
+ */
+export const datapathExtension: CaseExtension = {
+  name: 'datapath',
+  axis: { name: 'datapath', unit: 'text', description: 'Datapath variant name (scenario datapath.variants[].name); empty without a datapath section.' },
+  variants(s: Scenario): readonly string[] {
+    return s.datapath === undefined ? [''] : s.datapath.variants.map((v) => v.name);
+  },
+  summaryColumns: DATAPATH_SUMMARY_COLUMNS,
+  timeseriesColumns: DATAPATH_TIMESERIES_COLUMNS,
+  async attach(ctx: CaseContext, variant: string): Promise<AttachedModel | null> {
+    const dp = ctx.scenario.datapath;
+    const spec = dp?.variants.find((v) => v.name === variant);
+    if (dp === undefined || spec === undefined) return null;
+    const v = resolveVariant(spec);
+    const module = ctx.kernelModule ?? (await loadKernelModule());
+    const batch = dp.traffic.packetsPerBatch;
+    const k = await instantiateKernel(module, {
+      slotCount: batch,
+      slotBytes: Math.max(64, align(14 + v.podMtu, 16)),
+      headroom: align(v.overheadBytes, 8),
+    });
+    k.configure(v.mode, v.vni, v.port, v.optionsBytes, v.vmMtu, OUTER_TTL);
+    const net = ctx.scenario.network;
+    const sources: RouteSources = {
+      vnet: cidr(net.vnet),
+      nodeSubnets: ctx.cluster.config.nodeSubnets,
+      serviceCidr: cidr(net.serviceCidr),
+      podCidr: cidr(net.podCidr),
+    };
+    const traffic = new TrafficBatcher(
+      dp,
+      ctx.cluster,
+      new RngStream(ctx.seed, ctx.replicate, 'datapath/traffic'),
+      sources.podCidr,
+      sources.serviceCidr,
+      v.podMtu,
+    );
+    let routesDirty = true;
+    ctx.cluster.events.subscribe((e) => {
+      if (e.kind === 'node-ready' || e.kind === 'node-removed') routesDirty = true;
+    });
+    const intervalNs = secondsToNs(dp.traffic.batchIntervalS);
+    const sink = ctx.frameSink;
+    const handler = ctx.sim.register('datapath-batch', (sim) => {
+      if (routesDirty) {
+        loadRoutes(k, ctx.cluster, sources);
+        routesDirty = false;
+      }
+      const n = traffic.fill(k, batch);
+      if (n > 0) {
+        k.abi.pathBatch(n);
+        if (sink !== undefined) offerFrames(k, n, sim.now, sink);
+      }
+      sim.schedule(intervalNs, handler);
+    });
+    ctx.sim.scheduleAt(intervalNs, handler);
+    return {
+      sample: () => timeseriesCells(k),
+      summary: () => summaryCells(k, v, spec.encap),
+    };
+  },
+};
+
+/** Offers each underlay frame of the batch to the capture, 1 ns apart so their order survives in the pcap. */
+function offerFrames(k: KernelSession, n: number, nowNs: number, sink: FrameSink): void {
+  for (let i = 0; i < n; i++) {
+    if (k.meta(M_WIRE_LEN, i) === 0) continue;
+    if (!sink.write(nowNs + i, k.wireFrame(i))) return;
+  }
+}
