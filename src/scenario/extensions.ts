@@ -1,3 +1,4 @@
+import { datapathExtension } from '../model/datapath/datapath-extension.ts';
 import { SNAT_EXTENSION } from '../model/snat/snat-extension.ts';
 import type { CaseExtension } from './case-extension.ts';
 
@@ -7,4 +8,5 @@ import type { CaseExtension } from './case-extension.ts';
  */
 export const CASE_EXTENSIONS: readonly CaseExtension[] = [
   SNAT_EXTENSION,
+  datapathExtension,
 ];
