@@ -91,10 +91,10 @@ export const datapathExtension: CaseExtension = {
   },
 };
 
-/** Offers each underlay frame of the batch to the capture, 1 ns apart so their order survives in the pcap. */
+/** Offers each underlay frame of the batch to the capture, 1 µs apart (pcap resolution) so their order shows. */
 function offerFrames(k: KernelSession, n: number, nowNs: number, sink: FrameSink): void {
   for (let i = 0; i < n; i++) {
     if (k.meta(M_WIRE_LEN, i) === 0) continue;
-    if (!sink.write(nowNs + i, k.wireFrame(i))) return;
+    if (!sink.write(nowNs + i * 1000, k.wireFrame(i))) return;
   }
 }
