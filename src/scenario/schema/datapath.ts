@@ -32,7 +32,7 @@ export const DatapathVariantSchema = z.strictObject({
 export type DatapathVariantSpec = z.infer<typeof DatapathVariantSchema>;
 
 const PacketSizeSchema = z.strictObject({
-  ipBytes: z.union([z.int().min(48).max(9000), z.literal('mtu')]).meta({
+  ipBytes: z.union([z.int().min(28).max(9000), z.literal('mtu')]).meta({
     description: 'IPv4 packet length in bytes, or "mtu" for full-size segments; capped at the pod MTU (the pod stack never sends more).',
   }),
   weight: z.number().positive(),
