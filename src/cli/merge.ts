@@ -1,6 +1,33 @@
 import type { Command } from 'commander';
+import { mergeSweepFiles } from '../sweep/merge.ts';
+import { EXIT_DOES_NOT_FIT, EXIT_OK, runCommand } from './exit.ts';
 
-/** `cnisim merge`: being written (issue 5). */
+/** Missing cases listed in a message before it says "and N more". */
+const LIST_LIMIT = 20;
+
+function merge(files: readonly string[], flags: { out: string }): number {
+  const result = mergeSweepFiles(files, flags.out);
+  if (result.kind === 'merged') {
+    process.stderr.write(`wrote ${flags.out}: ${result.cases} cases from ${files.length} file(s)\n`);
+    return EXIT_OK;
+  }
+  if (result.missing.length > 0) {
+    const shown = result.missing.slice(0, LIST_LIMIT).join(', ');
+    const more = result.missing.length > LIST_LIMIT ? ` and ${result.missing.length - LIST_LIMIT} more` : '';
+    const shards = result.missingShards.length > 0 ? `; these are all the cases of shard(s) ${result.missingShards.join(', ')}` : '';
+    process.stderr.write(`error: ${result.missing.length} of ${result.caseCount} cases missing: ${shown}${more}${shards}\n`);
+  }
+  for (const d of result.duplicates.slice(0, LIST_LIMIT)) process.stderr.write(`error: duplicated ${d}\n`);
+  process.stderr.write(`nothing written to ${flags.out}\n`);
+  return EXIT_DOES_NOT_FIT;
+}
+
+/** `cnisim merge A.csv B.csv ... --out ALL.csv`: joins sweep shards into the unsharded file. */
 export function registerMerge(program: Command): void {
-  void program;
+  program
+    .command('merge')
+    .description('Merge sweep CSVs (e.g. the shards of a Kubernetes Indexed Job) into canonical order, checking no case is missing or duplicated')
+    .argument('<files...>', 'sweep CSVs written by cnisim sweep')
+    .requiredOption('--out <file>', 'merged CSV; byte-identical to an unsharded run')
+    .action((files: string[], flags: { out: string }) => runCommand(() => merge(files, flags)));
 }

@@ -1,0 +1,73 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sweepHeader } from '../../src/sweep/csv-layout.ts';
+import { runSweep, type CaseFailure, type SweepRunOptions } from '../../src/sweep/run-sweep.ts';
+import { WHOLE } from '../../src/sweep/shard.ts';
+import { planSweep } from '../../src/sweep/sweep-plan.ts';
+
+// The pool, the file handling and failure reporting, with a fake case (test/sweep/fixtures/fake-worker.ts)
+// that returns two rows per case at once, so the grid can be large and the test fast.
+const FAKE_WORKER = new URL('./fixtures/fake-worker.ts', import.meta.url).href;
+const FAKE_COLUMNS = ['label', 'seed', 'replicate', 'value'];
+const plan = planSweep('test/sweep/fixtures/small-sweep.yaml');
+const dir = mkdtempSync(join(tmpdir(), 'cnisim-pool-'));
+
+function options(out: string, extra: Partial<SweepRunOptions> & { crashCase?: number } = {}): SweepRunOptions {
+  const context = { input: plan.input, fileName: plan.fileName, grid: plan.grid, resultColumns: FAKE_COLUMNS, kernelModule: undefined, crashCase: extra.crashCase };
+  return { context, header: sweepHeader(plan.grid, FAKE_COLUMNS), outPath: out, workers: 2, shard: WHOLE, resume: false, workerUrl: FAKE_WORKER, ...extra };
+}
+
+const EXPECTED = [
+  'case,case_count,cluster.pools[0].count,cluster.pools[0].maxPods,label,seed,replicate,value',
+  '0,8,2,30,a,7,0,0', '0,8,2,30,b,7,0,1',
+  '1,8,2,30,a,7,1,10', '1,8,2,30,b,7,1,11',
+  '2,8,2,60,a,7,0,20', '2,8,2,60,b,7,0,21',
+  '3,8,2,60,a,7,1,30', '3,8,2,60,b,7,1,31',
+  '4,8,4,30,a,7,0,40', '4,8,4,30,b,7,0,41',
+  '5,8,4,30,a,7,1,50', '5,8,4,30,b,7,1,51',
+  '6,8,4,60,a,7,0,60', '6,8,4,60,b,7,0,61',
+  '7,8,4,60,a,7,1,70', '7,8,4,60,b,7,1,71',
+].join('\n') + '\n';
+
+describe('sweep pool with a fake case', () => {
+  it('writes every case once, in canonical order, with its parameters, seed and replicate', async () => {
+    const out = join(dir, 'all.csv');
+    const outcome = await runSweep(options(out));
+    expect(outcome).toEqual({ kind: 'complete', selected: 8, alreadyDone: 0, ran: 8, failures: [] });
+    expect(readFileSync(out, 'utf8')).toBe(EXPECTED);
+  });
+
+  it('reports a crashing case with its parameters and seed and keeps every other row', async () => {
+    const out = join(dir, 'crash.csv');
+    const seen: CaseFailure[] = [];
+    const outcome = await runSweep(options(out, { crashCase: 5, onFailure: (f) => seen.push(f) }));
+    expect(outcome.failures).toEqual([
+      { index: 5, parameters: 'cluster.pools[0].count=4, cluster.pools[0].maxPods=30', seed: 7, replicate: 1, message: 'model bug in case 5' },
+    ]);
+    expect(seen).toEqual(outcome.failures);
+    const expectedWithout5 = EXPECTED.split('\n').filter((l) => !l.startsWith('5,')).join('\n');
+    expect(readFileSync(out, 'utf8')).toBe(expectedWithout5);
+    // Rerunning only the failed case (once fixed) completes the file.
+    const fixed = await runSweep(options(out, { resume: true }));
+    expect(fixed).toEqual({ kind: 'complete', selected: 8, alreadyDone: 7, ran: 1, failures: [] });
+    expect(readFileSync(out, 'utf8')).toBe(EXPECTED);
+  });
+
+  it('runs one case alone with onlyCase', async () => {
+    const out = join(dir, 'one.csv');
+    await runSweep(options(out, { onlyCase: 6, workers: 1 }));
+    expect(readFileSync(out, 'utf8')).toBe(`${EXPECTED.split('\n')[0]}\n6,8,4,60,a,7,0,60\n6,8,4,60,b,7,0,61\n`);
+  });
+
+  it('stops at once when aborted and leaves a header-only valid file', async () => {
+    const out = join(dir, 'aborted.csv');
+    const controller = new AbortController();
+    controller.abort();
+    const outcome = await runSweep(options(out, { signal: controller.signal }));
+    expect(outcome.kind).toBe('interrupted');
+    expect(outcome.ran).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(`${EXPECTED.split('\n')[0]}\n`);
+  });
+});
