@@ -167,10 +167,9 @@ async function planCommand(file: string | undefined, f: PlanFlags): Promise<numb
     else if (SURGE.test(f.maxSurge)) maxSurge = f.maxSurge;
     else problems.push({ code: 'max-surge', path: '--max-surge', value: JSON.stringify(f.maxSurge), allowed: 'a node count like 1 or a percentage like 33%' });
   }
-  const outboundType = f.outboundType ?? DEFAULT_SNAT_OPTIONS.outboundType;
-  const outboundIps = int('--outbound-ips', f.outboundIps, problems, 'a whole number of public IPs') ?? DEFAULT_SNAT_OPTIONS.outboundIps;
-  const outboundPorts = int('--outbound-ports', f.outboundPorts, problems, 'a multiple of 8 in 0..64000') ?? DEFAULT_SNAT_OPTIONS.outboundPorts;
-  const idleTimeoutMin = int('--idle-timeout', f.idleTimeout, problems, 'a whole number of minutes') ?? null;
+  const outboundIpsFlag = int('--outbound-ips', f.outboundIps, problems, 'a whole number of public IPs');
+  const outboundPortsFlag = int('--outbound-ports', f.outboundPorts, problems, 'a multiple of 8 in 0..64000');
+  const idleTimeoutFlag = int('--idle-timeout', f.idleTimeout, problems, 'a whole number of minutes');
   throwIfProblems(problems);
 
   const loaded = file === undefined ? baseScenario() : loadScenarioFile(file);
@@ -182,15 +181,23 @@ async function planCommand(file: string | undefined, f: PlanFlags): Promise<numb
   const s = override(loaded, f, nodes, maxPods, maxSurge);
   const cnis = cnisFlag ?? (file === undefined ? [...CNI_NAMES] : s.cni);
   const rename = flagRenamer(f, file);
+  // The scenario's first outbound design (if any) is the base; the SNAT flags override its fields.
+  const design = s.outbound?.designs[0];
+  const snat: SnatOptions = {
+    outboundType: (f.outboundType ?? design?.outboundType ?? DEFAULT_SNAT_OPTIONS.outboundType) as OutboundType,
+    outboundIps: outboundIpsFlag ?? design?.outboundIps ?? DEFAULT_SNAT_OPTIONS.outboundIps,
+    outboundPorts: outboundPortsFlag ?? design?.outboundPorts ?? DEFAULT_SNAT_OPTIONS.outboundPorts,
+    idleTimeoutMin: idleTimeoutFlag ?? design?.idleTimeoutMin ?? DEFAULT_SNAT_OPTIONS.idleTimeoutMin,
+  };
   const count = s.cluster.pools.reduce((sum, p) => sum + p.count, 0);
-  const snatInput = { outboundType: outboundType as OutboundType, outboundIps, outboundPorts, idleTimeoutMin, nodes: count, effectiveNodes: count };
-  throwIfProblems([...scenarioPlanProblems(s, cnis).map(rename), ...validateSnatInput(snatInput, '--')]);
+  const snatInput = { ...snat, nodes: count, effectiveNodes: count };
+  const snatOptions = s.outbound === undefined ? {} : { lbIdleTimeoutMaxMin: s.outbound.lbIdleTimeoutMaxMin };
+  throwIfProblems([...scenarioPlanProblems(s, cnis).map(rename), ...validateSnatInput(snatInput, '--', snatOptions)]);
   if (nodes !== undefined && nodes > MAX_NODES_PER_POOL) {
     // The scenario schema checks a file's pool counts; the flag is checked here against the same AKS quota.
     throw new InputError([{ code: 'too-many-nodes', path: '--nodes', value: String(nodes), allowed: `at most ${MAX_NODES_PER_POOL} nodes in one pool; use a scenario file with several pools`, rule: `AKS quotas: 1,000 nodes per pool (${CLUSTER_LIMITS_SOURCE})` }]);
   }
 
-  const snat: SnatOptions = { outboundType: outboundType as OutboundType, outboundIps, outboundPorts, idleTimeoutMin };
   const plans = cnis.map((c) => planScenario(s, c, snat));
   if (format === 'json') process.stdout.write(`${JSON.stringify(plans.map(planJson), null, 2)}\n`);
   else if (format === 'csv') process.stdout.write(planCsv(plans));

@@ -77,6 +77,26 @@ describe('cnisim plan: exit codes and output', () => {
     expect(tight.code).toBe(1);
     expect(tight.stderr).toContain('Pre-allocated IPs 1550 exceeds IPs available in Subnet 1019');
   });
+  it('takes the scenario\'s first outbound design; a flag overrides it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cnisim-plan-'));
+    const file = join(dir, 'snat.yaml');
+    writeFileSync(file, 'name: s\ncni: [overlay]\noutbound:\n  designs:\n    - { name: lb, outboundType: loadBalancer, outboundIps: 2, outboundPorts: 1000 }\ncluster:\n  pools:\n    - { name: np, count: 100 }\n');
+    const fromFile = cnisim(['plan', file, '--format', 'json']);
+    expect(fromFile.code).toBe(0);
+    expect((JSON.parse(fromFile.stdout) as Array<{ snat: unknown }>)[0]?.snat).toEqual({ outboundType: 'loadBalancer', portsPerNode: 1000, totalPorts: 128000, maxNodes: 128, idleTimeoutMin: 30 });
+    const nat = cnisim(['plan', file, '--outbound-type', 'managedNATGateway', '--outbound-ports', '0', '--format', 'json']);
+    expect(nat.code).toBe(0);
+    expect((JSON.parse(nat.stdout) as Array<{ snat: unknown }>)[0]?.snat).toEqual({ outboundType: 'managedNATGateway', portsPerNode: null, totalPorts: 129024, maxNodes: null, idleTimeoutMin: 4 });
+  });
+
+  it('--help lists every flag and the exit codes', () => {
+    const r = cnisim(['plan', '--help']);
+    expect(r.code).toBe(0);
+    for (const flag of ['--cni', '--nodes', '--max-pods', '--max-surge', '--node-subnet', '--pod-subnet', '--pod-cidr', '--service-cidr', '--dns-service-ip', '--vnet', '--outbound-type', '--outbound-ips', '--outbound-ports', '--idle-timeout', '--format']) {
+      expect(r.stdout).toContain(flag);
+    }
+    expect(r.stdout).toContain('Exit codes: 0 every model fits, 1 some model does not fit');
+  });
 });
 
 describe('cnisim plan: bad input exits 2, names the flag, no stack trace', () => {
