@@ -1,0 +1,146 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { EventQueue, emptyPoppedEvent } from '../../src/sim/index.ts';
+
+/**
+ * Differential tests of the radix event queue against the obvious reference: keep every pending record in an
+ * array and take out the least (timeNs, seq). The operations below are chosen to reach every path of the
+ * queue: small buckets sorted into the ready run, large buckets split into lower levels, pushes into the
+ * ready run, times that differ in the high 32-bit word, pushes earlier than the queue's base (a rebuild),
+ * growth past the initial capacity, and clear().
+ */
+type Op =
+  | { kind: 'push'; deltaNs: number }
+  | { kind: 'pushAbsolute'; timeNs: number }
+  | { kind: 'pop' }
+  | { kind: 'peek' }
+  | { kind: 'clear' };
+
+interface Rec {
+  timeNs: number;
+  seq: number;
+  handler: number;
+  a: number;
+  b: number;
+}
+
+function referencePopIndex(pending: Rec[]): number {
+  let best = 0;
+  for (let i = 1; i < pending.length; i++) {
+    const p = pending[i] as Rec;
+    const q = pending[best] as Rec;
+    if (p.timeNs < q.timeNs || (p.timeNs === q.timeNs && p.seq < q.seq)) best = i;
+  }
+  return best;
+}
+
+/** Runs the ops on both and returns the two logs (every pop and peek, in order). */
+function runBoth(ops: Op[]): { got: string[]; want: string[] } {
+  const q = new EventQueue(4);
+  const out = emptyPoppedEvent();
+  const ref: Rec[] = [];
+  const got: string[] = [];
+  const want: string[] = [];
+  let nowNs = 0;
+  let seq = 0;
+  for (const op of ops) {
+    if (op.kind === 'push' || op.kind === 'pushAbsolute') {
+      const timeNs = op.kind === 'push' ? nowNs + op.deltaNs : op.timeNs;
+      const rec = { timeNs, seq: seq++, handler: seq % 7, a: seq * 3, b: -seq };
+      q.push(rec.timeNs, rec.seq, rec.handler, rec.a, rec.b);
+      ref.push(rec);
+    } else if (op.kind === 'pop') {
+      const ok = q.pop(out);
+      got.push(ok ? `${out.timeNs}/${out.seq}/${out.handler}/${out.a}/${out.b}` : 'empty');
+      if (ref.length === 0) want.push('empty');
+      else {
+        const [r] = ref.splice(referencePopIndex(ref), 1) as [Rec];
+        want.push(`${r.timeNs}/${r.seq}/${r.handler}/${r.a}/${r.b}`);
+        nowNs = r.timeNs;
+      }
+    } else if (op.kind === 'peek') {
+      got.push(`peek ${q.peekTimeNs() ?? 'none'} size ${q.size}`);
+      want.push(`peek ${ref.length === 0 ? 'none' : (ref[referencePopIndex(ref)] as Rec).timeNs} size ${ref.length}`);
+    } else {
+      q.clear();
+      ref.length = 0;
+      nowNs = 0;
+      seq = 0;
+    }
+  }
+  // Drain: the remaining order must match too.
+  for (;;) {
+    const ok = q.pop(out);
+    if (!ok) break;
+    got.push(`${out.timeNs}/${out.seq}/${out.handler}/${out.a}/${out.b}`);
+  }
+  while (ref.length > 0) {
+    const [r] = ref.splice(referencePopIndex(ref), 1) as [Rec];
+    want.push(`${r.timeNs}/${r.seq}/${r.handler}/${r.a}/${r.b}`);
+  }
+  return { got, want };
+}
+
+const deltaNs = fc.oneof(
+  fc.constant(0), // same-time ties
+  fc.integer({ min: 0, max: 64 }), // within one low digit
+  fc.integer({ min: 0, max: 1 << 20 }),
+  fc.integer({ min: 0, max: 2 ** 40 }), // crosses into the high 32-bit word
+  fc.integer({ min: 2 ** 52, max: 2 ** 53 - 2 ** 50 }),
+);
+const op: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 6, arbitrary: deltaNs.map((d) => ({ kind: 'push' as const, deltaNs: d })) },
+  { weight: 1, arbitrary: fc.integer({ min: 0, max: 2 ** 33 }).map((t) => ({ kind: 'pushAbsolute' as const, timeNs: t })) },
+  { weight: 5, arbitrary: fc.constant({ kind: 'pop' as const }) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'peek' as const }) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'clear' as const }) },
+);
+
+describe('EventQueue (radix queue) against a reference ordering', () => {
+  it('pops, peeks and drains exactly like a sorted reference for random operation sequences', () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 400 }), (ops) => {
+        const { got, want } = runBoth(ops);
+        expect(got).toEqual(want);
+      }),
+      { numRuns: 300, seed: 20261125 },
+    );
+  });
+
+  it('keeps (time, seq) order in a long hold model with many ties and large buckets', () => {
+    // 2,000 pending events, increments in 0..999 ns so buckets overflow the sort limit and ties are common.
+    const ops: Op[] = [];
+    let x = 7;
+    const next = () => {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      return x % 1000;
+    };
+    for (let i = 0; i < 2000; i++) ops.push({ kind: 'push', deltaNs: next() });
+    for (let i = 0; i < 10_000; i++) ops.push({ kind: 'pop' }, { kind: 'push', deltaNs: next() });
+    const { got, want } = runBoth(ops);
+    expect(got.length).toBe(want.length);
+    expect(got).toEqual(want);
+  });
+
+  it('takes events earlier than its base (a rebuild) and still returns them first', () => {
+    const { got, want } = runBoth([
+      { kind: 'pushAbsolute', timeNs: 1_000_000 },
+      { kind: 'pushAbsolute', timeNs: 1_000_001 },
+      { kind: 'pop' }, // base moves to 1,000,000
+      { kind: 'pushAbsolute', timeNs: 5 },
+      { kind: 'pushAbsolute', timeNs: 5 },
+      { kind: 'pushAbsolute', timeNs: 2 ** 40 },
+    ]);
+    expect(got).toEqual(['1000000/0/1/3/-1', '5/2/3/9/-3', '5/3/4/12/-4', '1000001/1/2/6/-2', '1099511627776/4/5/15/-5']);
+    expect(got).toEqual(want);
+  });
+
+  it('refuses a seq that does not increase, naming both values', () => {
+    const q = new EventQueue();
+    q.push(10, 5, 0, 0, 0);
+    expect(() => q.push(10, 5, 0, 0, 0)).toThrow(/got 5 after 5/);
+    q.clear();
+    q.push(10, 0, 0, 0, 0);
+    expect(q.size).toBe(1);
+  });
+});
