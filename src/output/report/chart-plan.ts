@@ -1,0 +1,190 @@
+import type { TopLevelSpec } from 'vega-lite';
+import { usableIps } from '../../net/azure-subnet.ts';
+import { parseCidr } from '../../net/cidr.ts';
+import { distinct, isNumeric, type SweepTable } from './sweep-table.ts';
+
+/** A chart of the report: a Vega-Lite spec with its data inlined, and what it shows. */
+export interface ChartDef {
+  readonly id: string;
+  readonly title: string;
+  readonly caption: string;
+  readonly spec: TopLevelSpec;
+}
+
+/** Metrics worth a chart against the swept parameters, in the order the report shows them. */
+const HEADLINE_METRICS: readonly string[] = [
+  'vnet_ips_used_peak',
+  'vnet_ips_allocated_peak',
+  'pods_failed_ip',
+  'nodes_failed_join',
+  'ip_efficiency',
+  'snat_failure_ratio',
+  'snat_ports_in_use_node_peak',
+];
+
+const PANEL_WIDTH = 240;
+const PANEL_HEIGHT = 180;
+const MAX_FACETS = 6;
+
+/**
+ * Chooses the charts that suit a sweep: each headline metric against the swept parameter that drives it (node
+ * count for IPs, a connection rate for SNAT), one line per networking model and variant, one panel per subnet
+ * or per value of a second parameter, the subnet's usable IPs drawn as a dashed line; and, when node count is
+ * swept, the node count at which each model first runs out of addresses.
+ */
+export function planCharts(table: SweepTable): ChartDef[] {
+  const numericParams = table.params.filter((p) => isNumeric(table, p) && distinct(table, p).length >= 2);
+  const variantKeys = table.keys.filter((k) => distinct(table, k).length > 1);
+  const variantOf = (r: Readonly<Record<string, string>>): string =>
+    variantKeys.length === 0 ? (r[table.keys[0] ?? ''] ?? 'all') : variantKeys.map((k) => r[k] ?? '').join(' / ');
+  const charts: ChartDef[] = [];
+  for (const metric of HEADLINE_METRICS) {
+    if (!table.metrics.includes(metric) || !isNumeric(table, metric) || distinct(table, metric).length < 2) continue;
+    const x = preferredX(metric, numericParams);
+    if (x === undefined) continue;
+    const facet = facetParam(table, x);
+    charts.push(metricChart(table, metric, x, facet, variantOf));
+  }
+  const exhaustion = exhaustionChart(table, numericParams, variantOf);
+  if (exhaustion !== undefined) charts.push(exhaustion);
+  return charts;
+}
+
+function preferredX(metric: string, numericParams: readonly string[]): string | undefined {
+  const snat = metric.startsWith('snat_');
+  const preferred = numericParams.find((p) => (snat ? /rate|connection|perS|PerS/i.test(p) : /\.count$/.test(p)));
+  return preferred ?? numericParams[0];
+}
+
+/** A CIDR parameter (subnet size) first, else another parameter with few values. */
+function facetParam(table: SweepTable, x: string): string | undefined {
+  const others = table.params.filter((p) => p !== x && distinct(table, p).length >= 2 && distinct(table, p).length <= MAX_FACETS);
+  return others.find((p) => distinct(table, p).every((v) => parseCidr(v) !== undefined)) ?? others[0];
+}
+
+function metricChart(
+  table: SweepTable,
+  metric: string,
+  x: string,
+  facet: string | undefined,
+  variantOf: (r: Readonly<Record<string, string>>) => string,
+): ChartDef {
+  const groups = new Map<string, { x: number; facet: string; variant: string; sum: number; n: number }>();
+  for (const r of table.rows) {
+    const v = r[metric] ?? '';
+    if (v === '') continue;
+    const f = facet === undefined ? '' : (r[facet] ?? '');
+    const variant = variantOf(r);
+    const key = `${r[x] ?? ''}\u0000${f}\u0000${variant}`;
+    const g = groups.get(key) ?? { x: Number(r[x]), facet: f, variant, sum: 0, n: 0 };
+    g.sum += Number(v);
+    g.n++;
+    groups.set(key, g);
+  }
+  const capacityOf = (f: string): number | null => {
+    const c = facet !== undefined && /Subnet$/.test(facet) ? parseCidr(f) : undefined;
+    return c === undefined ? null : usableIps(c);
+  };
+  const values = [...groups.values()].map((g) => ({ x: g.x, y: g.sum / g.n, variant: g.variant, facet: g.facet, capacity: capacityOf(g.facet) }));
+  const withCapacity = metric.startsWith('vnet_ips') && values.some((v) => v.capacity !== null);
+  const averaged = table.params.filter((p) => p !== x && p !== facet && distinct(table, p).length > 1);
+  const layers: unknown[] = [
+    {
+      mark: { type: 'line', point: true },
+      encoding: {
+        x: { field: 'x', type: 'quantitative', title: x, scale: { zero: false } },
+        y: { field: 'y', type: 'quantitative', title: metric },
+        color: { field: 'variant', type: 'nominal', title: 'model / variant' },
+      },
+    },
+  ];
+  if (withCapacity) {
+    layers.push({
+      mark: { type: 'rule', strokeDash: [6, 4], color: '#444' },
+      encoding: { y: { field: 'capacity', type: 'quantitative', aggregate: 'max' } },
+    });
+  }
+  const inner = { width: PANEL_WIDTH, height: PANEL_HEIGHT, layer: layers };
+  const spec = (facet === undefined
+    ? { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', data: { values }, ...inner }
+    : { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', data: { values }, facet: { column: { field: 'facet', type: 'nominal', title: facet, sort: null } }, spec: inner }) as TopLevelSpec;
+  const parts = [
+    `Mean of ${metric} over replicates${averaged.length > 0 ? ` and over ${averaged.join(', ')}` : ''}, against ${x}, one line per model and variant`,
+    facet === undefined ? '' : `, one panel per ${facet}`,
+    withCapacity ? `; the dashed line is the usable IPs of the panel's ${facet} (Azure reserves 5 per subnet)` : '',
+    '.',
+  ];
+  return { id: `${metric}-vs-${slug(x)}`, title: `${metric} against ${x}`, caption: parts.join(''), spec };
+}
+
+/**
+ * For each model and each value of the other parameters, the smallest swept node count at which at least half
+ * of the replicates ran out of something (first_exhaustion_s set).
+ */
+function exhaustionChart(table: SweepTable, numericParams: readonly string[], variantOf: (r: Readonly<Record<string, string>>) => string): ChartDef | undefined {
+  const nodes = numericParams.find((p) => /\.count$/.test(p));
+  if (nodes === undefined || !table.metrics.includes('first_exhaustion_s')) return undefined;
+  const others = table.params.filter((p) => p !== nodes && distinct(table, p).length > 1);
+  const x = others.find((p) => isNumeric(table, p));
+  const facet = others.find((p) => p !== x && distinct(table, p).length <= MAX_FACETS);
+  const tally = new Map<string, { group: Record<string, string>; nodes: number; runs: number; exhausted: number }>();
+  for (const r of table.rows) {
+    const group: Record<string, string> = { variant: variantOf(r) };
+    for (const p of others) group[p] = r[p] ?? '';
+    const key = `${JSON.stringify(group)}\u0000${r[nodes] ?? ''}`;
+    const t = tally.get(key) ?? { group, nodes: Number(r[nodes]), runs: 0, exhausted: 0 };
+    t.runs++;
+    if ((r['first_exhaustion_s'] ?? '') !== '') t.exhausted++;
+    tally.set(key, t);
+  }
+  const first = new Map<string, { group: Record<string, string>; nodes: number }>();
+  for (const t of tally.values()) {
+    if (t.exhausted * 2 < t.runs) continue;
+    const key = JSON.stringify(t.group);
+    const best = first.get(key);
+    if (best === undefined || t.nodes < best.nodes) first.set(key, { group: t.group, nodes: t.nodes });
+  }
+  if (first.size === 0) return undefined;
+  // Parameters neither on the x axis nor in the panels: keep the lowest node count over their values.
+  const lowest = new Map<string, { x: string | number; y: number; variant: string; facet: string }>();
+  for (const f of first.values()) {
+    const point = {
+      x: x === undefined ? (f.group['variant'] ?? '') : Number(f.group[x]),
+      y: f.nodes,
+      variant: f.group['variant'] ?? '',
+      facet: facet === undefined ? '' : (f.group[facet] ?? ''),
+    };
+    const key = `${point.x}\u0000${point.variant}\u0000${point.facet}`;
+    const best = lowest.get(key);
+    if (best === undefined || point.y < best.y) lowest.set(key, point);
+  }
+  const values = [...lowest.values()];
+  const mark = x === undefined ? { type: 'bar' } : { type: 'line', point: true };
+  const inner = {
+    width: PANEL_WIDTH,
+    height: PANEL_HEIGHT,
+    mark,
+    encoding: {
+      x: x === undefined ? { field: 'x', type: 'nominal', title: 'model / variant' } : { field: 'x', type: 'quantitative', title: x, scale: { zero: false } },
+      y: { field: 'y', type: 'quantitative', title: `${nodes} at first exhaustion` },
+      color: { field: 'variant', type: 'nominal', title: 'model / variant' },
+    },
+  };
+  const spec = (facet === undefined
+    ? { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', data: { values }, ...inner }
+    : { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', data: { values }, facet: { column: { field: 'facet', type: 'nominal', title: facet, sort: null } }, spec: inner }) as TopLevelSpec;
+  const rest = others.filter((p) => p !== x && p !== facet);
+  return {
+    id: `exhaustion-vs-${slug(nodes)}`,
+    title: `${nodes} at which each model runs out`,
+    caption:
+      `The smallest swept ${nodes} at which at least half the replicates ran out of addresses, blocks or nodes (first_exhaustion_s set)` +
+      `${x === undefined ? '' : `, against ${x}`}${facet === undefined ? '' : `, one panel per ${facet}`}` +
+      `${rest.length > 0 ? `; the lowest over ${rest.join(', ')}` : ''}. A model missing from a panel never ran out within the swept range.`,
+    spec,
+  };
+}
+
+function slug(text: string): string {
+  return text.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
