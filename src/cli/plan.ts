@@ -44,7 +44,7 @@ maxPods defaults per model: overlay 250, kubenet 110, node-subnet 30, pod-subnet
 Exit codes: 0 every model fits, 1 some model does not fit (Azure-like messages on stderr), 2 bad input.
 
 Examples:
-  $ cnisim plan --cni node-subnet --nodes 50 --max-surge 1 --node-subnet 10.240.0.0/21
+  $ cnisim plan --cni node-subnet --nodes 50 --max-surge 1 --node-subnet 10.224.0.0/21
   $ cnisim plan --cni overlay --nodes 5 --pod-cidr 10.240.100.0/22 --format json
   $ cnisim plan --cni all --nodes 200 --node-subnet 10.224.0.0/22 --format csv
   $ cnisim plan --outbound-type loadBalancer --outbound-ips 2 --outbound-ports 4000 --nodes 30
