@@ -37,15 +37,18 @@ export function planCharts(table: SweepTable): ChartDef[] {
   const variantKeys = table.keys.filter((k) => distinct(table, k).length > 1);
   const variantOf = (r: Readonly<Record<string, string>>): string =>
     variantKeys.length === 0 ? (r[table.keys[0] ?? ''] ?? 'all') : variantKeys.map((k) => r[k] ?? '').join(' / ');
+  // One colour per model/variant across every chart, in the CSV's order.
+  const colorDomain = [...new Set(table.rows.map(variantOf))];
   const charts: ChartDef[] = [];
   for (const metric of HEADLINE_METRICS) {
     if (!table.metrics.includes(metric) || !isNumeric(table, metric) || distinct(table, metric).length < 2) continue;
     const x = preferredX(metric, numericParams);
     if (x === undefined) continue;
-    const facet = facetParam(table, x);
-    charts.push(metricChart(table, metric, x, facet, variantOf));
+    const facet = facetParam(table, [x]);
+    const row = facet === undefined ? undefined : facetParam(table, [x, facet]);
+    charts.push(metricChart(table, metric, x, { column: facet, row }, variantOf, colorDomain));
   }
-  const exhaustion = exhaustionChart(table, numericParams, variantOf);
+  const exhaustion = exhaustionChart(table, numericParams, variantOf, colorDomain);
   if (exhaustion !== undefined) charts.push(exhaustion);
   return charts;
 }
@@ -56,9 +59,9 @@ function preferredX(metric: string, numericParams: readonly string[]): string | 
   return preferred ?? numericParams[0];
 }
 
-/** A CIDR parameter (subnet size) first, else another parameter with few values. */
-function facetParam(table: SweepTable, x: string): string | undefined {
-  const others = table.params.filter((p) => p !== x && distinct(table, p).length >= 2 && distinct(table, p).length <= MAX_FACETS);
+/** A CIDR parameter (subnet size) first, else another parameter with few values, not already used. */
+function facetParam(table: SweepTable, used: readonly string[]): string | undefined {
+  const others = table.params.filter((p) => !used.includes(p) && distinct(table, p).length >= 2 && distinct(table, p).length <= MAX_FACETS);
   return others.find((p) => distinct(table, p).every((v) => parseCidr(v) !== undefined)) ?? others[0];
 }
 
@@ -66,17 +69,20 @@ function metricChart(
   table: SweepTable,
   metric: string,
   x: string,
-  facet: string | undefined,
+  facets: { readonly column: string | undefined; readonly row: string | undefined },
   variantOf: (r: Readonly<Record<string, string>>) => string,
+  colorDomain: readonly string[],
 ): ChartDef {
-  const groups = new Map<string, { x: number; facet: string; variant: string; sum: number; n: number }>();
+  const facet = facets.column;
+  const groups = new Map<string, { x: number; facet: string; row: string; variant: string; sum: number; n: number }>();
   for (const r of table.rows) {
     const v = r[metric] ?? '';
     if (v === '') continue;
     const f = facet === undefined ? '' : (r[facet] ?? '');
+    const row = facets.row === undefined ? '' : (r[facets.row] ?? '');
     const variant = variantOf(r);
-    const key = `${r[x] ?? ''}\u0000${f}\u0000${variant}`;
-    const g = groups.get(key) ?? { x: Number(r[x]), facet: f, variant, sum: 0, n: 0 };
+    const key = `${r[x] ?? ''}\u0000${f}\u0000${row}\u0000${variant}`;
+    const g = groups.get(key) ?? { x: Number(r[x]), facet: f, row, variant, sum: 0, n: 0 };
     g.sum += Number(v);
     g.n++;
     groups.set(key, g);
@@ -85,16 +91,16 @@ function metricChart(
     const c = facet !== undefined && /Subnet$/.test(facet) ? parseCidr(f) : undefined;
     return c === undefined ? null : usableIps(c);
   };
-  const values = [...groups.values()].map((g) => ({ x: g.x, y: g.sum / g.n, variant: g.variant, facet: g.facet, capacity: capacityOf(g.facet) }));
+  const values = [...groups.values()].map((g) => ({ x: g.x, y: g.sum / g.n, variant: g.variant, facet: g.facet, row: g.row, capacity: capacityOf(g.facet) }));
   const withCapacity = metric.startsWith('vnet_ips') && values.some((v) => v.capacity !== null);
-  const averaged = table.params.filter((p) => p !== x && p !== facet && distinct(table, p).length > 1);
+  const averaged = table.params.filter((p) => p !== x && p !== facet && p !== facets.row && distinct(table, p).length > 1);
   const layers: unknown[] = [
     {
       mark: { type: 'line', point: true },
       encoding: {
         x: { field: 'x', type: 'quantitative', title: x, scale: { zero: false } },
         y: { field: 'y', type: 'quantitative', title: metric },
-        color: { field: 'variant', type: 'nominal', title: 'model / variant' },
+        color: { field: 'variant', type: 'nominal', title: 'model / variant', scale: { domain: colorDomain } },
       },
     },
   ];
@@ -105,12 +111,10 @@ function metricChart(
     });
   }
   const inner = { width: PANEL_WIDTH, height: PANEL_HEIGHT, layer: layers };
-  const spec = (facet === undefined
-    ? { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', data: { values }, ...inner }
-    : { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', data: { values }, facet: { column: { field: 'facet', type: 'nominal', title: facet, sort: null } }, spec: inner }) as TopLevelSpec;
+  const spec = faceted(values, inner, facet, facets.row);
   const parts = [
     `Mean of ${metric} over replicates${averaged.length > 0 ? ` and over ${averaged.join(', ')}` : ''}, against ${x}, one line per model and variant`,
-    facet === undefined ? '' : `, one panel per ${facet}`,
+    facet === undefined ? '' : `, one panel per ${facet}${facets.row === undefined ? '' : ` (columns) and ${facets.row} (rows)`}`,
     withCapacity ? `; the dashed line is the usable IPs of the panel's ${facet} (Azure reserves 5 per subnet)` : '',
     '.',
   ];
@@ -121,7 +125,12 @@ function metricChart(
  * For each model and each value of the other parameters, the smallest swept node count at which at least half
  * of the replicates ran out of something (first_exhaustion_s set).
  */
-function exhaustionChart(table: SweepTable, numericParams: readonly string[], variantOf: (r: Readonly<Record<string, string>>) => string): ChartDef | undefined {
+function exhaustionChart(
+  table: SweepTable,
+  numericParams: readonly string[],
+  variantOf: (r: Readonly<Record<string, string>>) => string,
+  colorDomain: readonly string[],
+): ChartDef | undefined {
   const nodes = numericParams.find((p) => /\.count$/.test(p));
   if (nodes === undefined || !table.metrics.includes('first_exhaustion_s')) return undefined;
   const others = table.params.filter((p) => p !== nodes && distinct(table, p).length > 1);
@@ -167,12 +176,10 @@ function exhaustionChart(table: SweepTable, numericParams: readonly string[], va
     encoding: {
       x: x === undefined ? { field: 'x', type: 'nominal', title: 'model / variant' } : { field: 'x', type: 'quantitative', title: x, scale: { zero: false } },
       y: { field: 'y', type: 'quantitative', title: `${nodes} at first exhaustion` },
-      color: { field: 'variant', type: 'nominal', title: 'model / variant' },
+      color: { field: 'variant', type: 'nominal', title: 'model / variant', scale: { domain: colorDomain } },
     },
   };
-  const spec = (facet === undefined
-    ? { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', data: { values }, ...inner }
-    : { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', data: { values }, facet: { column: { field: 'facet', type: 'nominal', title: facet, sort: null } }, spec: inner }) as TopLevelSpec;
+  const spec = faceted(values, inner, facet, undefined);
   const rest = others.filter((p) => p !== x && p !== facet);
   return {
     id: `exhaustion-vs-${slug(nodes)}`,
@@ -183,6 +190,18 @@ function exhaustionChart(table: SweepTable, numericParams: readonly string[], va
       `${rest.length > 0 ? `; the lowest over ${rest.join(', ')}` : ''}. A model missing from a panel never ran out within the swept range.`,
     spec,
   };
+}
+
+const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+/** A single panel, or one panel per value of `column` (and of `row`), in the CSV's order. */
+function faceted(values: ReadonlyArray<{ readonly facet: string; readonly row?: string }>, inner: object, column: string | undefined, row: string | undefined): TopLevelSpec {
+  if (column === undefined) return { $schema: SCHEMA, data: { values }, ...inner } as TopLevelSpec;
+  // An explicit order: Vega-Lite would otherwise sort "110" before "30".
+  const order = (key: 'facet' | 'row'): string[] => [...new Set(values.map((v) => v[key] ?? ''))];
+  const facet: Record<string, object> = { column: { field: 'facet', type: 'nominal', title: column, sort: order('facet') } };
+  if (row !== undefined) facet['row'] = { field: 'row', type: 'nominal', title: row, sort: order('row') };
+  return { $schema: SCHEMA, data: { values }, facet, spec: inner } as TopLevelSpec;
 }
 
 function slug(text: string): string {
