@@ -14,8 +14,6 @@ import {
   STATIC_BLOCK_SIZE,
   VNET_MAX_PRIVATE_IPS,
   VNET_PRIVATE_IPS_RULE,
-  dynamicTargetIps,
-  staticBlocksPerNode,
 } from '../model/azure/limits.ts';
 import type { CniName } from '../model/ipam/cni.ts';
 import { usableIps } from '../net/azure-subnet.ts';
@@ -23,8 +21,11 @@ import { cidrSize, parseCidr, type Cidr } from '../net/cidr.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
 import { fillNodes, type FillPool, type FillResource } from './capacity-fill.ts';
 import { planPools, usesPodCidr, type PlanPool } from './plan-pools.ts';
-import { peakReplicas, spreadPods } from './pod-spread.ts';
+import { podSubnetDemand } from './pod-subnet-demand.ts';
+import { subnetErrors, type PlanError, type SubnetTally } from './subnet-tally.ts';
 import { planSnat, type OutboundType, type SnatPlan } from './snat.ts';
+
+export type { PlanError } from './subnet-tally.ts';
 
 /** How much of one address space the plan uses. All counts are IPv4 addresses. */
 export interface AddressSpaceUse {
@@ -35,11 +36,6 @@ export interface AddressSpaceUse {
   readonly required: number;
   /** usable − required; negative when it does not fit. */
   readonly free: number;
-}
-
-export interface PlanError {
-  readonly code: string;
-  readonly message: string;
 }
 
 export interface SnatOptions {
@@ -94,52 +90,6 @@ function cidrOf(text: string): Cidr {
   return c;
 }
 
-interface SubnetTally {
-  readonly text: string;
-  readonly path: string;
-  readonly role: 'node' | 'pod';
-  readonly cidr: Cidr;
-  usable: number;
-  /** Without surge: what the RP pre-allocates (node subnet) or the steady-state need. */
-  base: number;
-  surge: number;
-  ilb: number;
-  nodes: number;
-  surgeNodes: number;
-  readonly pools: number[];
-}
-
-/** Per-node addresses each pool's nodes take from their pod subnet at steady state, and a surge node's share. */
-function podSubnetDemand(s: Scenario, cni: CniName, pools: readonly PlanPool[]): Array<{ perNode: number[]; surgeNode: number; fullNode: number }> {
-  if (cni === 'pod-subnet-static') {
-    return pools.map((p) => {
-      const n = staticBlocksPerNode(p.maxPods) * STATIC_BLOCK_SIZE;
-      return { perNode: new Array<number>(p.nodes).fill(n), surgeNode: n, fullNode: n };
-    });
-  }
-  // Dynamic: a node holds the batch target for the pods it runs, 16 × ceil(0.5 + used/16) clamped at maxPods;
-  // with no workload in the plan, every node is assumed full (maxPods pods), the most it can take.
-  const full = pools.map((p) => dynamicTargetIps(p.maxPods, p.maxPods));
-  const w = s.workload;
-  if (w.deployments.length === 0 && w.daemonsetPodsPerNode === 0) {
-    return pools.map((p, i) => ({ perNode: new Array<number>(p.nodes).fill(full[i] ?? 0), surgeNode: full[i] ?? 0, fullNode: full[i] ?? 0 }));
-  }
-  const userPools = s.cluster.pools.flatMap((p, i) => (p.mode === 'user' ? [i] : []));
-  const anyPool = userPools.length > 0 ? userPools : s.cluster.pools.map((_p, i) => i);
-  const loads = spreadPods(
-    pools.map((p) => ({ nodes: p.nodes, maxPods: p.maxPods })),
-    w.deployments.map((d) => ({
-      replicas: peakReplicas(d),
-      pools: d.pool === undefined ? anyPool : [s.cluster.pools.findIndex((p) => p.name === d.pool)],
-    })),
-    w.daemonsetPodsPerNode,
-  );
-  return pools.map((p, i) => {
-    const perNode = Array.from(loads[i] ?? [], (used) => dynamicTargetIps(used, p.maxPods));
-    // A surge node takes over a drained node's pods, so it holds what the busiest node of its pool holds.
-    return { perNode, surgeNode: perNode.reduce((m, v) => Math.max(m, v), dynamicTargetIps(0, p.maxPods)), fullNode: full[i] ?? 0 };
-  });
-}
 
 /** Plans one networking model for the scenario's pools and network, with the given outbound design. */
 export function planScenario(s: Scenario, cni: CniName, snatOptions: SnatOptions = DEFAULT_SNAT_OPTIONS): Plan {
@@ -283,34 +233,6 @@ export function planScenario(s: Scenario, cni: CniName, snatOptions: SnatOptions
 function privateIpCount(cni: CniName, t: SubnetTally): number {
   const n = t.base + t.surge + t.ilb;
   return cni === 'pod-subnet-static' && t.role === 'pod' ? n / STATIC_BLOCK_SIZE : n;
-}
-
-function subnetErrors(cni: CniName, t: SubnetTally, errors: PlanError[]): void {
-  const required = t.base + t.surge + t.ilb;
-  if (t.role === 'node') {
-    if (t.base > t.usable) {
-      // Azure's wording for a node subnet the RP cannot pre-allocate, https://github.com/Azure/AKS/issues/456
-      errors.push({ code: 'InsufficientSubnetSize', message: `Pre-allocated IPs ${t.base} exceeds IPs available in Subnet ${t.usable}` });
-    } else if (required > t.usable) {
-      errors.push({
-        code: 'SubnetFullDuringUpgrade',
-        message: `Subnet ${t.text} (${t.path}) needs ${required} IPs (${t.base} for ${t.nodes} nodes, ${t.surge} for ${t.surgeNodes} upgrade surge nodes, ${t.ilb} internal load balancer frontends) but has ${t.usable} available (${PLANNING})`,
-      });
-    }
-    return;
-  }
-  if (required <= t.usable) return;
-  if (cni === 'pod-subnet-static') {
-    errors.push({
-      code: 'PodSubnetBlocksExhausted',
-      message: `Pod subnet ${t.text} (${t.path}) has ${t.usable / STATIC_BLOCK_SIZE} /28 blocks but ${t.nodes} nodes + ${t.surgeNodes} upgrade surge nodes need ${required / STATIC_BLOCK_SIZE} (ceil((maxPods + 1)/16) each, https://learn.microsoft.com/en-us/azure/aks/configure-azure-cni-static-block-allocation)`,
-    });
-  } else {
-    errors.push({
-      code: 'PodSubnetExhausted',
-      message: `Pod subnet ${t.text} (${t.path}) needs ${required} IPs (${t.base} for ${t.nodes} nodes in batches of 16, ${t.surge} for ${t.surgeNodes} upgrade surge nodes) but has ${t.usable} available: pods stay Pending with "Failed to allocate address" (https://learn.microsoft.com/en-us/azure/aks/configure-azure-cni-dynamic-ip-allocation)`,
-    });
-  }
 }
 
 function maxNodes(

@@ -1,0 +1,55 @@
+import { STATIC_BLOCK_SIZE } from '../model/azure/limits.ts';
+import type { CniName } from '../model/ipam/cni.ts';
+import type { Cidr } from '../net/cidr.ts';
+
+const PLANNING = 'https://learn.microsoft.com/en-us/azure/aks/concepts-network-ip-address-planning';
+
+export interface PlanError {
+  readonly code: string;
+  readonly message: string;
+}
+
+/** What the planned pools take from one subnet (addresses), built up pool by pool. */
+export interface SubnetTally {
+  readonly text: string;
+  readonly path: string;
+  readonly role: 'node' | 'pod';
+  readonly cidr: Cidr;
+  usable: number;
+  /** Without surge: what the RP pre-allocates (node subnet) or the steady-state need. */
+  base: number;
+  surge: number;
+  ilb: number;
+  nodes: number;
+  surgeNodes: number;
+  readonly pools: number[];
+}
+
+/** The subnet's capacity failures, in Azure's wording where Azure has one. */
+export function subnetErrors(cni: CniName, t: SubnetTally, errors: PlanError[]): void {
+  const required = t.base + t.surge + t.ilb;
+  if (t.role === 'node') {
+    if (t.base > t.usable) {
+      // Azure's wording for a node subnet the RP cannot pre-allocate, https://github.com/Azure/AKS/issues/456
+      errors.push({ code: 'InsufficientSubnetSize', message: `Pre-allocated IPs ${t.base} exceeds IPs available in Subnet ${t.usable}` });
+    } else if (required > t.usable) {
+      errors.push({
+        code: 'SubnetFullDuringUpgrade',
+        message: `Subnet ${t.text} (${t.path}) needs ${required} IPs (${t.base} for ${t.nodes} nodes, ${t.surge} for ${t.surgeNodes} upgrade surge nodes, ${t.ilb} internal load balancer frontends) but has ${t.usable} available (${PLANNING})`,
+      });
+    }
+    return;
+  }
+  if (required <= t.usable) return;
+  if (cni === 'pod-subnet-static') {
+    errors.push({
+      code: 'PodSubnetBlocksExhausted',
+      message: `Pod subnet ${t.text} (${t.path}) has ${t.usable / STATIC_BLOCK_SIZE} /28 blocks but ${t.nodes} nodes + ${t.surgeNodes} upgrade surge nodes need ${required / STATIC_BLOCK_SIZE} (ceil((maxPods + 1)/16) each, https://learn.microsoft.com/en-us/azure/aks/configure-azure-cni-static-block-allocation)`,
+    });
+  } else {
+    errors.push({
+      code: 'PodSubnetExhausted',
+      message: `Pod subnet ${t.text} (${t.path}) needs ${required} IPs (${t.base} for ${t.nodes} nodes in batches of 16, ${t.surge} for ${t.surgeNodes} upgrade surge nodes) but has ${t.usable} available: pods stay Pending with "Failed to allocate address" (https://learn.microsoft.com/en-us/azure/aks/configure-azure-cni-dynamic-ip-allocation)`,
+    });
+  }
+}
