@@ -77,7 +77,8 @@ export interface Plan {
   readonly steadyState: { readonly nodes: number; readonly vnetIps: number; readonly podCidrBlocks: number };
 }
 
-const PLANNING = 'https://learn.microsoft.com/en-us/azure/aks/concepts-network-ip-address-planning';
+// "Each node is assigned a /24 address space carved out from the same CIDR".
+const OVERLAY_CONCEPTS = 'https://learn.microsoft.com/en-us/azure/aks/concepts-network-azure-cni-overlay';
 
 /** Whole /28 blocks the planner (and the static-block simulator) takes from a pod subnet: ⌊(size − 5)/16⌋. */
 export function staticBlocksInSubnet(subnet: Cidr): number {
@@ -155,7 +156,7 @@ export function planScenario(s: Scenario, cni: CniName, snatOptions: SnatOptions
     } else if (required > size) {
       errors.push({
         code: 'PodCidrFullDuringUpgrade',
-        message: `Pod CIDR ${s.network.podCidr} has ${size / NODE_POD_CIDR_SIZE} /24 blocks but ${nodes} nodes + ${surge} upgrade surge nodes need ${nodes + surge}: the upgrade cannot add its surge nodes (one /24 per node, ${PLANNING})`,
+        message: `Pod CIDR ${s.network.podCidr} has ${size / NODE_POD_CIDR_SIZE} /24 blocks but ${nodes} nodes + ${surge} upgrade surge nodes need ${nodes + surge}: the upgrade cannot add its surge nodes (one /24 per node, ${OVERLAY_CONCEPTS})`,
       });
     }
   }

@@ -120,6 +120,18 @@ describe('cnisim plan: bad input exits 2, names the flag, no stack trace', () =>
     expect(r.stdout).toBe('');
   });
 
+  it('--nodes needs a single-pool scenario, and at most 1,000 nodes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cnisim-plan-'));
+    const file = join(dir, 'two.yaml');
+    writeFileSync(file, 'name: two\ncluster:\n  pools:\n    - { name: a, count: 3 }\n    - { name: b, count: 3 }\n');
+    const multi = cnisim(['plan', file, '--nodes', '5']);
+    expect(multi.code).toBe(2);
+    expect(multi.stderr).toContain('error: --nodes: 5 is not allowed; expected no --nodes: the scenario has 2 pools');
+    const big = cnisim(['plan', '--nodes', '1001']);
+    expect(big.code).toBe(2);
+    expect(big.stderr).toContain('error: --nodes: 1001 is not allowed; expected at most 1000 nodes in one pool');
+  });
+
   it('a bad scenario file names the file and the field', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cnisim-plan-'));
     const file = join(dir, 'bad.yaml');
