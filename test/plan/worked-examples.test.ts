@@ -51,6 +51,29 @@ describe('Node Subnet: (N + S) × (maxPods + 1) (concepts-network-ip-address-pla
   });
 });
 
+describe('layouts: pools with shared or separate node subnets', () => {
+  const two = (b: string) => [
+    { name: 'a', count: 4, maxSurge: 1 },
+    { name: 'b', count: 4, maxSurge: 1, nodeSubnet: b },
+  ];
+  it('separate /24s: each holds its pool; the tightest is reported; 8 nodes per subnet', () => {
+    const p = planScenario(scenario(two('10.224.1.0/24'), { nodeSubnet: '10.224.0.0/24', internalLoadBalancerFrontends: 2 }), 'node-subnet');
+    expect(p.subnets).toEqual([
+      { role: 'node', cidr: '10.224.0.0/24', usable: 251, required: 157, free: 94 },
+      { role: 'node', cidr: '10.224.1.0/24', usable: 251, required: 155, free: 96 },
+    ]);
+    expect(p.nodeSubnet).toEqual({ cidr: '10.224.0.0/24', usable: 251, required: 157, free: 94 });
+    expect([p.fits, p.maxNodesThatFit, p.maxPodsPerCluster]).toEqual([true, 16, 480]);
+  });
+
+  it('one shared /24: the RP check passes (248) but the two surge nodes do not fit (310)', () => {
+    const p = planScenario(scenario(two('10.224.0.0/24'), { nodeSubnet: '10.224.0.0/24' }), 'node-subnet');
+    expect(p.nodeSubnet).toEqual({ cidr: '10.224.0.0/24', usable: 251, required: 310, free: -59 });
+    expect(p.errors.map((e) => e.code)).toEqual(['SubnetFullDuringUpgrade']);
+    expect([p.maxNodesThatFit, p.limitingFactor]).toEqual([8, 'node-subnet']);
+  });
+});
+
 describe('kubenet (configure-kubenet)', () => {
   it('a /24 node subnet: up to 251 nodes and 27,610 pods', () => {
     const p = planScenario(scenario([pool(3)], { nodeSubnet: '10.224.0.0/24' }), 'kubenet');
