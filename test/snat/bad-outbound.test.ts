@@ -58,3 +58,14 @@ describe('bad outbound and traffic sections exit 2 with the field path, value an
     expect([r.code, r.stderr]).toEqual([0, '']);
   });
 });
+
+describe('a manual LB design AKS would refuse for this cluster is refused before the run', () => {
+  it('60 nodes + 6 surge × 2,048 ports > 2 IPs × 64,000: Azure wording, exit 2', () => {
+    const text = `${BASE.replace('count: 3', 'count: 40')}  scaleEvents:\n    - { atS: 60, pool: user, count: 60 }\n${TRAFFIC}${design('outboundType: loadBalancer, outboundIps: 2, outboundPorts: 2048')}`;
+    const r = cnisim(['run', file('manual-too-many', text), '--quiet', '--out', join(dir, 's.csv'), '--timeseries', join(dir, 't.csv'), '--events', join(dir, 'e.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('outbound.designs[0].outboundPorts: 2048');
+    expect(r.stderr).toContain('Total node count 66 requires 135168 ports but only 128000 ports are available given 2 outbound public IPs');
+    expect(r.stderr).not.toMatch(STACK_LINE);
+  });
+});

@@ -3,6 +3,8 @@
  * outbound designs, and the SNAT key each destination takes under a design.
  */
 import { InputError } from '../../error/input-error.ts';
+import { planSnat } from '../../plan/snat.ts';
+import { surgeNodes } from '../cluster/surge.ts';
 import { parseIpv4 } from '../../net/cidr.ts';
 import type { Scenario } from '../../scenario/schema/scenario.ts';
 import { secondsToNs } from '../../sim/time.ts';
@@ -98,4 +100,42 @@ export function destinationKeys(
     }),
   );
   return { destKeys, keyProtocols };
+}
+
+/**
+ * The node count AKS checks an outbound profile against: Σ over pools of (autoscaler maxCount, else the largest
+ * count the scenario gives the pool, scale events included) plus each pool's upgrade surge, as the resource
+ * provider does (support article InvalidLoadBalancerProfileAllocatedOutboundPorts; SupportArticles-docs PR 2101).
+ */
+export function effectiveNodes(s: Scenario): { nodes: number; effectiveNodes: number } {
+  let nodes = 0;
+  let effective = 0;
+  for (const p of s.cluster.pools) {
+    const scaled = s.cluster.scaleEvents.filter((e) => e.pool === p.name).map((e) => e.count);
+    const top = p.autoscale?.maxCount ?? Math.max(p.count, ...scaled);
+    nodes += p.count;
+    effective += top + surgeNodes(p.maxSurge ?? s.assumptions.maxSurgeDefault, top);
+  }
+  return { nodes, effectiveNodes: effective };
+}
+
+/**
+ * Refuses a design AKS itself would refuse: manual LB ports that the outbound IPs cannot give every node,
+ * surge included. The message is Azure's.
+ */
+export function checkDesignAgainstCluster(s: Scenario, d: DesignInput): void {
+  if (d.outboundType !== 'loadBalancer' || d.outboundPorts === 0) return;
+  const plan = planSnat({ ...d, ...effectiveNodes(s) });
+  const index = s.outbound?.designs.findIndex((x) => x.name === d.name) ?? -1;
+  if (plan.errors.length > 0) {
+    throw new InputError(
+      plan.errors.map((e) => ({
+        code: e.code,
+        path: `outbound.designs[${index}].outboundPorts`,
+        value: String(d.outboundPorts),
+        allowed: `at most ${Math.floor((d.outboundIps * 64_000) / effectiveNodes(s).effectiveNodes / 8) * 8} ports per node for ${d.outboundIps} IPs: ${e.message}`,
+        rule: 'AKS validates (Σ pool count or autoscaler maxCount + surge) × ports ≤ IPs × 64,000 (https://learn.microsoft.com/en-us/troubleshoot/azure/azure-kubernetes/create-upgrade-delete/error-code-invalidloadbalancerprofileallocatedoutboundports)',
+      })),
+    );
+  }
 }

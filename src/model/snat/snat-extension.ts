@@ -2,7 +2,7 @@ import type { AttachedModel, CaseContext, CaseExtension } from '../../scenario/c
 import type { Scenario } from '../../scenario/schema/scenario.ts';
 import { TrafficDriver, type RequestHook } from '../traffic/traffic-driver.ts';
 import { resolveDesign } from './resolve-design.ts';
-import { destinationKeys, scenarioDesigns, scenarioWorkloads, snatEnabled } from './scenario-traffic.ts';
+import { checkDesignAgainstCluster, destinationKeys, scenarioDesigns, scenarioWorkloads, snatEnabled } from './scenario-traffic.ts';
 import { OUTBOUND_AXIS, SNAT_SUMMARY_COLUMNS, SNAT_TIMESERIES_COLUMNS } from './snat-columns.ts';
 import { SnatEngine } from './snat-engine.ts';
 
@@ -25,6 +25,7 @@ export function attachSnat(ctx: CaseContext, variant: string, hook?: RequestHook
   if (!snatEnabled(s)) return null;
   const input = scenarioDesigns(s).find((d) => d.name === variant);
   if (input === undefined) throw new Error(`unknown outbound design ${variant}`);
+  checkDesignAgainstCluster(s, input);
   const design = resolveDesign(input);
   const workloads = scenarioWorkloads(s);
   const { destKeys, keyProtocols } = destinationKeys(workloads, design, ctx.cni);
@@ -82,7 +83,13 @@ export function attachSnat(ctx: CaseContext, variant: string, hook?: RequestHook
 export const SNAT_EXTENSION: CaseExtension = {
   name: 'snat',
   axis: OUTBOUND_AXIS,
-  variants: (s: Scenario) => (snatEnabled(s) ? scenarioDesigns(s).map((d) => d.name) : ['']),
+  variants: (s: Scenario) => {
+    if (!snatEnabled(s)) return [''];
+    const designs = scenarioDesigns(s);
+    // Refuse a design AKS would refuse before any variant runs.
+    for (const d of designs) checkDesignAgainstCluster(s, d);
+    return designs.map((d) => d.name);
+  },
   summaryColumns: SNAT_SUMMARY_COLUMNS,
   timeseriesColumns: SNAT_TIMESERIES_COLUMNS,
   attach: (ctx, variant) => attachSnat(ctx, variant),
