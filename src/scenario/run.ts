@@ -128,7 +128,7 @@ export async function runScenarioCase(scenario: Scenario, opts: CaseOptions): Pr
       sim.run(durationNs);
       const extSummary = exts.flatMap((e, i) => attached[i]?.summary() ?? emptyCells(e.summaryColumns.length));
       rows.push([scenario.name, cni, ...combo, opts.seed, opts.replicate, ...ipMetrics.summary(), ...extSummary]);
-      const variant = combo.join('/');
+      const variant = combo.filter((v) => v !== '').join('/');
       for (const r of ipMetrics.records) exhaustions.push({ cni, variant, ...r });
     }
   }
