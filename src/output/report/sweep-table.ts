@@ -26,7 +26,7 @@ export function readSweepCsv(text: string, fileName: string): SweepTable {
   const seedAt = at('seed');
   const replicateAt = at('replicate');
   if (header[0] !== 'case' || header[1] !== 'case_count' || scenarioAt < 2 || seedAt < scenarioAt || replicateAt !== seedAt + 1) {
-    throw new InputError([{ code: 'not-sweep-csv', path: fileName, value: `header ${JSON.stringify(header.slice(0, 4).join(','))}...`, allowed: 'a CSV written by cnisim sweep or cnisim merge (case, case_count, parameters, scenario, ..., seed, replicate, metrics)' }]);
+    throw new InputError([{ code: 'not-sweep-csv', path: fileName, value: `header ${JSON.stringify(header.slice(0, 4).join(',') + (header.length > 4 ? ',...' : ''))}`, allowed: 'a CSV written by cnisim sweep or cnisim merge (case, case_count, parameters, scenario, ..., seed, replicate, metrics)' }]);
   }
   const rows = records.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
   return {
