@@ -47,6 +47,18 @@ export interface SweepOutcome {
 
 const WORKER_FILE = new URL('./case-worker.ts', import.meta.url).href;
 
+/** A pool of `workers` threads that run cases by index: `pool.run({ index })` resolves to the case's CSV rows. */
+export function createCasePool(context: SweepContext, workers: number, workerUrl: string = WORKER_FILE): Piscina<{ index: number }, string> {
+  return new Piscina<{ index: number }, string>({
+    filename: workerUrl,
+    minThreads: workers,
+    maxThreads: workers,
+    // Workers run the TypeScript sources through tsx, whether the CLI started under tsx, bin/cnisim.js or vitest.
+    execArgv: ['--import', import.meta.resolve('tsx')],
+    workerData: context,
+  });
+}
+
 /**
  * Runs the selected cases of a sweep on a pool of worker threads and appends each case's rows to `outPath` as
  * soon as it finishes (one write per case, so a case is in the file whole or not at all). When every case is
@@ -74,14 +86,7 @@ export async function runSweep(opts: SweepRunOptions): Promise<SweepOutcome> {
   let ran = 0;
   let stopped = false;
   opts.onProgress?.(resumed, selected);
-  const pool = new Piscina<{ index: number }, string>({
-    filename: opts.workerUrl ?? WORKER_FILE,
-    minThreads: opts.workers,
-    maxThreads: opts.workers,
-    // Workers run the TypeScript sources through tsx, whether the CLI started under tsx, bin/cnisim.js or vitest.
-    execArgv: ['--import', import.meta.resolve('tsx')],
-    workerData: opts.context,
-  });
+  const pool = createCasePool(opts.context, opts.workers, opts.workerUrl);
   // A worker that cannot start (a broken install) is fatal, not a failed case: stop everything and rethrow.
   let fatal: unknown;
   const stop = new AbortController();
