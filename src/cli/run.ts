@@ -3,6 +3,8 @@ import { loadScenarioFile } from '../scenario/load.ts';
 import { EVENT_COLUMNS, runScenarioReplicates } from '../scenario/run-replicates.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
 import { toCsv } from '../output/csv-format.ts';
+import { InputError } from '../error/input-error.ts';
+import { PcapCapture } from '../output/pcap.ts';
 import { textTable } from '../output/text-table.ts';
 import { EXIT_OK, runCommand } from './exit.ts';
 import { parseCniList, parseIntFlag } from './options.ts';
@@ -14,8 +16,13 @@ interface RunFlags {
   out?: string;
   timeseries?: string;
   events?: string;
+  pcap?: string;
+  pcapLimit?: string;
   quiet?: boolean;
 }
+
+/** Frames captured by default with --pcap: enough to inspect, small enough to open at once in Wireshark. */
+const DEFAULT_PCAP_LIMIT = 1000;
 
 /** Columns of the side-by-side table printed after a run (all summary columns are in the CSV). */
 const TABLE_COLUMNS = [
@@ -31,6 +38,25 @@ const TABLE_COLUMNS = [
   'nodes_failed_join',
 ];
 
+/**
+ * Writes the captures that hold frames: to FILE when only one does, otherwise to FILE's stem + `.<cni>.<variant>`
+ * + `.pcap`, one per variant. Returns the descriptions of the files written.
+ */
+function writeCaptures(file: string, captures: ReadonlyMap<string, PcapCapture>): string[] {
+  const withFrames = [...captures].filter(([, c]) => c.frameCount > 0);
+  if (withFrames.length === 0) {
+    throw new InputError([
+      { code: 'no-frames', path: '--pcap', value: file, allowed: 'a scenario with a datapath section, whose traffic crosses the underlay' },
+    ]);
+  }
+  const stem = file.replace(/\.pcap$/, '');
+  return withFrames.map(([key, c]) => {
+    const path = withFrames.length === 1 ? file : `${stem}.${key}.pcap`;
+    writeFileAtomic(path, c.bytes());
+    return `${path} (${c.frameCount} frames)`;
+  });
+}
+
 async function run(path: string, flags: RunFlags): Promise<number> {
   const loaded = loadScenarioFile(path);
   const scenario: Scenario = {
@@ -42,11 +68,33 @@ async function run(path: string, flags: RunFlags): Promise<number> {
   const tsOut = flags.timeseries ?? `results/${scenario.name}.timeseries.csv`;
   const eventsOut = flags.events ?? `results/${scenario.name}.events.csv`;
 
-  const { columns, rows, timeseriesColumns, timeseries, events } = await runScenarioReplicates(scenario);
+  if (flags.pcapLimit !== undefined && flags.pcap === undefined) {
+    throw new InputError([{ code: 'bad-flag', path: '--pcap-limit', value: flags.pcapLimit, allowed: 'only together with --pcap FILE' }]);
+  }
+  if (flags.pcap !== undefined && scenario.datapath === undefined) {
+    throw new InputError([
+      { code: 'no-datapath', path: '--pcap', value: flags.pcap, allowed: `a scenario with a datapath section (${path} has none; see scenarios/mtu-overhead.yaml)` },
+    ]);
+  }
+  // One capture per (model, variant), first replicate only, so each pcap shows one dataplane.
+  const limit = flags.pcapLimit === undefined ? DEFAULT_PCAP_LIMIT : parseIntFlag('--pcap-limit', flags.pcapLimit, 1, 10_000_000);
+  const captures = new Map<string, PcapCapture>();
+  const frameSinkFor = (cni: string, variant: string) => {
+    const key = variant === '' ? cni : `${cni}.${variant.replace(/\//g, '.')}`;
+    if (captures.has(key)) return undefined; // a later replicate of the same variant
+    const c = new PcapCapture(limit);
+    captures.set(key, c);
+    return c;
+  };
+  const { columns, rows, timeseriesColumns, timeseries, events } = await runScenarioReplicates(
+    scenario,
+    flags.pcap === undefined ? {} : { frameSinkFor },
+  );
   // Each file is complete when it appears: written whole, then renamed into place.
   writeFileAtomic(out, toCsv(columns, rows));
   writeFileAtomic(tsOut, toCsv(timeseriesColumns, timeseries));
   writeFileAtomic(eventsOut, toCsv(EVENT_COLUMNS, events));
+  const pcapFiles = flags.pcap === undefined ? [] : writeCaptures(flags.pcap, captures);
 
   if (flags.quiet !== true) {
     const keyEnd = columns.indexOf('seed');
@@ -59,7 +107,8 @@ async function run(path: string, flags: RunFlags): Promise<number> {
     const idx = shown.map((c) => columns.indexOf(c));
     process.stdout.write(`${scenario.name}: ${scenario.durationS} s simulated, seed ${scenario.seed}\n\n`);
     process.stdout.write(textTable(shown, rows.map((row) => idx.map((i) => row[i] ?? null))));
-    process.stdout.write(`\nwrote ${out}, ${tsOut}, ${eventsOut}\n`);
+    const pcapNote = pcapFiles.length === 0 ? '' : `, ${pcapFiles.join(', ')}`;
+    process.stdout.write(`\nwrote ${out}, ${tsOut}, ${eventsOut}${pcapNote}\n`);
   }
   return EXIT_OK;
 }
@@ -74,6 +123,8 @@ export function registerRun(program: Command): void {
     .option('--out <file.csv>', 'summary CSV, one row per model and variant (default results/<name>.summary.csv)')
     .option('--timeseries <file.csv>', 'time-series CSV (default results/<name>.timeseries.csv)')
     .option('--events <file.csv>', 'every exhaustion with its time and cause (default results/<name>.events.csv)')
+    .option('--pcap <file.pcap>', 'write the first frames crossing the underlay as classic pcap, one file per datapath variant (FILE.<cni>.<variant>.pcap) when there are several')
+    .option('--pcap-limit <n>', `frames to capture with --pcap (default ${DEFAULT_PCAP_LIMIT})`)
     .option('--quiet', 'do not print the table')
     .addHelpText(
       'after',
@@ -81,6 +132,7 @@ export function registerRun(program: Command): void {
 Examples:
   cnisim run scenarios/overlay-vs-flat.yaml
   cnisim run scenarios/overlay-vs-flat.yaml --cni overlay,node-subnet --seed 7 --out /tmp/summary.csv
+  cnisim run scenarios/mtu-overhead.yaml --pcap /tmp/underlay.pcap --pcap-limit 50 && tcpdump -nn -r /tmp/underlay.pcap
 
 Every model sees the same workload (common random numbers). Exit codes: 0 done, 2 bad input.`,
     )

@@ -1,3 +1,4 @@
+import type { CniName } from '../model/ipam/cni.ts';
 import type { CellValue } from '../output/csv-format.ts';
 import type { FrameSink } from './case-extension.ts';
 import { runScenarioCase } from './run.ts';
@@ -21,7 +22,7 @@ export interface ScenarioResult {
  */
 export async function runScenarioReplicates(
   scenario: Scenario,
-  opts: { readonly kernelModule?: WebAssembly.Module; readonly frameSink?: FrameSink } = {},
+  opts: { readonly kernelModule?: WebAssembly.Module; readonly frameSinkFor?: (cni: CniName, variant: string) => FrameSink | undefined } = {},
 ): Promise<ScenarioResult> {
   let columns: readonly string[] = [];
   let tsColumns: readonly string[] = [];

@@ -52,8 +52,10 @@ export interface CaseOptions {
   readonly kernelModule?: WebAssembly.Module;
   /** Collect time-series rows (memory grows with duration ÷ sample interval × variants). */
   readonly timeseries?: boolean;
-  /** Capture of underlay frames, for `--pcap`. */
+  /** Capture of underlay frames shared by every run of the case. */
   readonly frameSink?: FrameSink;
+  /** Capture per (model, variant), for `--pcap`; takes precedence over `frameSink`. */
+  readonly frameSinkFor?: (cni: CniName, variant: string) => FrameSink | undefined;
   /** Extensions to run; all registered ones by default (tests pass fewer). */
   readonly extensions?: readonly CaseExtension[];
 }
@@ -109,7 +111,7 @@ export async function runScenarioCase(scenario: Scenario, opts: CaseOptions): Pr
         cluster: wired.cluster,
         upgrades: wired.upgrades,
         kernelModule: opts.kernelModule,
-        frameSink: opts.frameSink,
+        frameSink: opts.frameSinkFor?.(cni, combo.filter((v) => v !== '').join('/')) ?? opts.frameSink,
       };
       const attached: Array<AttachedModel | null> = [];
       let axisAt = 0;
