@@ -1,4 +1,6 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,9 +16,9 @@ const FAKE_COLUMNS = ['label', 'seed', 'replicate', 'value'];
 const plan = planSweep('test/sweep/fixtures/small-sweep.yaml');
 const dir = mkdtempSync(join(tmpdir(), 'cnisim-pool-'));
 
-function options(out: string, extra: Partial<SweepRunOptions> & { crashCase?: number } = {}): SweepRunOptions {
-  const context = { input: plan.input, fileName: plan.fileName, grid: plan.grid, resultColumns: FAKE_COLUMNS, kernelModule: undefined, crashCase: extra.crashCase };
-  return { context, header: sweepHeader(plan.grid, FAKE_COLUMNS), outPath: out, workers: 2, shard: WHOLE, resume: false, workerUrl: FAKE_WORKER, ...extra };
+function options(out: string, extra: Partial<SweepRunOptions> & { crashCase?: number; padBytes?: number } = {}, p = plan): SweepRunOptions {
+  const context = { input: p.input, fileName: p.fileName, grid: p.grid, resultColumns: FAKE_COLUMNS, kernelModule: undefined, crashCase: extra.crashCase, padBytes: extra.padBytes };
+  return { context, header: sweepHeader(p.grid, FAKE_COLUMNS), outPath: out, workers: 2, shard: WHOLE, resume: false, workerUrl: FAKE_WORKER, ...extra };
 }
 
 const EXPECTED = [
@@ -69,5 +71,25 @@ describe('sweep pool with a fake case', () => {
     expect(outcome.kind).toBe('interrupted');
     expect(outcome.ran).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(`${EXPECTED.split('\n')[0]}\n`);
+  });
+
+  it('keeps memory flat over 10,000 cases: rows go to disk, not to the heap', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const big = planSweep('test/sweep/fixtures/ten-thousand.yaml');
+    const out = join(dir, 'ten-thousand.csv');
+    const heapMb: number[] = [];
+    await runSweep(options(out, {
+      padBytes: 2000,
+      onProgress: (done) => {
+        if (done % 2000 !== 0 || done === 0) return;
+        gc();
+        heapMb.push(process.memoryUsage().heapUsed / 1e6);
+      },
+    }, big));
+    // 10,000 rows of 2 kB: 20 MB on disk; keeping them would grow the heap by about 16 MB between the samples.
+    expect(statSync(out).size).toBeGreaterThan(20e6);
+    expect(heapMb).toHaveLength(5);
+    expect((heapMb[4] ?? Infinity) - (heapMb[0] ?? 0)).toBeLessThan(4);
   });
 });
