@@ -17,7 +17,6 @@ function erlangB(a: number, c: number): number {
 // Two-sided 99% Student t quantile for 9 degrees of freedom (10 replicates).
 const T_995_DF9 = 3.2498;
 const REPLICATES = 10;
-const RUN_S = 12_000;
 
 function workload(ratePerS: number, duration: DurationModel): TrafficWorkload {
   return {
@@ -32,7 +31,7 @@ function workload(ratePerS: number, duration: DurationModel): TrafficWorkload {
 }
 
 /** One node, one pod, one hot destination: a loss system with `design`'s ports as servers. Returns the loss ratio. */
-function lossRatio(design: ResolvedDesign, ratePerS: number, duration: DurationModel, replicate: number): number {
+function lossRatio(design: ResolvedDesign, ratePerS: number, duration: DurationModel, replicate: number, runS: number): number {
   const sim = new Simulation();
   const cluster = new FakeCluster();
   const engine = new SnatEngine(sim, design, [PROTO_TCP]);
@@ -46,7 +45,7 @@ function lossRatio(design: ResolvedDesign, ratePerS: number, duration: DurationM
   traffic.start();
   const node = cluster.addNode(0);
   cluster.setPods(0, node, 1);
-  sim.run(RUN_S * 1e9);
+  sim.run(runS * 1e9);
   expect(engine.attempts).toBe(traffic.attempts);
   return engine.failures / engine.attempts;
 }
@@ -54,21 +53,22 @@ function lossRatio(design: ResolvedDesign, ratePerS: number, duration: DurationM
 const manualPorts = (c: number) =>
   loadBalancerDesign({ name: `lb-${c}`, outboundType: 'loadBalancer', outboundIps: 1, outboundPorts: c, idleTimeoutMin: null, firewallInstances: 2, holdDownS: {} });
 
-const shared = (c: number): ResolvedDesign => ({ ...manualPorts(8), name: `shared-${c}`, inventory: 'shared', fixedPortsPerNode: null, perDestinationLimit: c });
+const shared = (c: number): ResolvedDesign => ({ ...manualPorts(8), name: `shared-${c}`, inventory: 'shared', fixedPortsPerNode: null, perDestinationLimit: c, perDestinationActiveLimit: c });
 
 describe('SNAT ports as an Erlang loss system (M/G/c/c)', () => {
-  const cases: Array<{ label: string; design: ResolvedDesign; c: number; a: number; duration: DurationModel }> = [
-    { label: 'light: 3 Erlangs on 8 LB ports, exponential', design: manualPorts(8), c: 8, a: 3, duration: { kind: 'exponential', meanS: 1 } },
-    { label: 'medium: 8 Erlangs on 8 LB ports, exponential', design: manualPorts(8), c: 8, a: 8, duration: { kind: 'exponential', meanS: 1 } },
-    { label: 'heavy: 24 Erlangs on 16 LB ports, exponential', design: manualPorts(16), c: 16, a: 24, duration: { kind: 'exponential', meanS: 0.5 } },
-    { label: 'medium: 12 Erlangs on 16 LB ports, fixed duration (insensitivity)', design: manualPorts(16), c: 16, a: 12, duration: { kind: 'fixed', valueS: 2 } },
-    { label: 'medium: 6 Erlangs on a shared inventory of 8, exponential', design: shared(8), c: 8, a: 6, duration: { kind: 'exponential', meanS: 1 } },
+  // Rarer losses need longer runs for the same relative precision.
+  const cases: Array<{ label: string; design: ResolvedDesign; c: number; a: number; duration: DurationModel; runS: number }> = [
+    { label: 'light: 3 Erlangs on 8 LB ports, exponential', design: manualPorts(8), c: 8, a: 3, duration: { kind: 'exponential', meanS: 1 }, runS: 12_000 },
+    { label: 'medium: 8 Erlangs on 8 LB ports, exponential', design: manualPorts(8), c: 8, a: 8, duration: { kind: 'exponential', meanS: 1 }, runS: 4_000 },
+    { label: 'heavy: 24 Erlangs on 16 LB ports, exponential', design: manualPorts(16), c: 16, a: 24, duration: { kind: 'exponential', meanS: 1 }, runS: 1_500 },
+    { label: 'medium: 12 Erlangs on 16 LB ports, fixed duration (insensitivity)', design: manualPorts(16), c: 16, a: 12, duration: { kind: 'fixed', valueS: 2 }, runS: 4_000 },
+    { label: 'medium: 6 Erlangs on a shared inventory of 8, exponential', design: shared(8), c: 8, a: 6, duration: { kind: 'exponential', meanS: 1 }, runS: 4_000 },
   ];
   for (const k of cases) {
     it(`${k.label}: simulated loss within the 99% CI of Erlang B`, () => {
       const meanHoldS = k.duration.kind === 'fixed' ? k.duration.valueS : k.duration.kind === 'exponential' ? k.duration.meanS : k.duration.meanS;
       const rate = k.a / meanHoldS;
-      const ratios = Array.from({ length: REPLICATES }, (_v, r) => lossRatio(k.design, rate, k.duration, r));
+      const ratios = Array.from({ length: REPLICATES }, (_v, r) => lossRatio(k.design, rate, k.duration, r, k.runS));
       const mean = ratios.reduce((x, y) => x + y, 0) / REPLICATES;
       const variance = ratios.reduce((x, y) => x + (y - mean) ** 2, 0) / (REPLICATES - 1);
       const halfWidth = (T_995_DF9 * Math.sqrt(variance)) / Math.sqrt(REPLICATES);

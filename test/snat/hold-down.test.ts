@@ -13,7 +13,7 @@ const U = 2; // a UDP destination
 /** A NAT gateway with its per-destination limit cut to 2 ports, so one hot destination fills it. */
 function tinyNat(): ResolvedDesign {
   const d = natGatewayDesign({ name: 'nat', outboundType: 'managedNATGateway', outboundIps: 1, outboundPorts: 0, idleTimeoutMin: null, firewallInstances: 2, holdDownS: {} });
-  return { ...d, perDestinationLimit: 2 };
+  return { ...d, perDestinationLimit: 2, perDestinationActiveLimit: 2 };
 }
 
 /** Runs scripted opens [timeS, key, busyS, closeCode] and returns "t key ok|fail" lines. */
@@ -90,7 +90,7 @@ describe('NAT gateway hold-down (nat-gateway-resource: FIN 65 s, RST 16 s, half-
 
   it('a scenario override replaces the documented timer', () => {
     const d = natGatewayDesign({ name: 'nat', outboundType: 'managedNATGateway', outboundIps: 1, outboundPorts: 0, idleTimeoutMin: null, firewallInstances: 2, holdDownS: { finS: 5 } });
-    expect(script([[0, A, 1, CLOSE_FIN], [0, A, 1, CLOSE_FIN], [5.5, A, 1, CLOSE_FIN], [6.5, A, 1, CLOSE_FIN]], { ...d, perDestinationLimit: 2 })).toEqual([
+    expect(script([[0, A, 1, CLOSE_FIN], [0, A, 1, CLOSE_FIN], [5.5, A, 1, CLOSE_FIN], [6.5, A, 1, CLOSE_FIN]], { ...d, perDestinationLimit: 2, perDestinationActiveLimit: 2 })).toEqual([
       '0 A ok held=0',
       '0 A ok held=0',
       '5.5 A fail held=2',
@@ -98,17 +98,28 @@ describe('NAT gateway hold-down (nat-gateway-resource: FIN 65 s, RST 16 s, half-
     ]);
   });
 
-  it('peak ports in hold-down and the gateway limit of 50,000 per IP per destination', () => {
+  it('50,000 open connections per IP per destination, 64,512 ports per IP counting hold-down, and the hold-down peak', () => {
     const sim = new Simulation();
     const d = natGatewayDesign({ name: 'nat', outboundType: 'managedNATGateway', outboundIps: 2, outboundPorts: 0, idleTimeoutMin: null, firewallInstances: 2, holdDownS: {} });
-    expect(d.perDestinationLimit).toBe(100_000);
-    const engine = new SnatEngine(sim, d, [PROTO_TCP]);
-    let ok = 0;
-    for (let i = 0; i < 100_001; i++) if (engine.open(i % 300, A, S, CLOSE_FIN)) ok++;
-    expect([ok, engine.failures, engine.portsInUseTotal]).toEqual([100_000, 1, 100_000]);
+    expect([d.perDestinationActiveLimit, d.perDestinationLimit]).toEqual([100_000, 129_024]);
+    const engine = new SnatEngine(sim, d, [PROTO_TCP, PROTO_TCP]);
+    const openMany = (n: number, toward: number) => {
+      let ok = 0;
+      for (let i = 0; i < n; i++) if (engine.open(i % 300, toward, S, CLOSE_FIN)) ok++;
+      return ok;
+    };
+    // 100,000 open toward A is the connection limit; B is another destination and unaffected.
+    expect([openMany(100_001, A), openMany(10, B), engine.failures]).toEqual([100_000, 10, 1]);
     sim.run(2 * S);
-    expect([engine.held, engine.heldPeak, engine.active]).toEqual([100_000, 100_000, 0]);
-    sim.run(70 * S);
-    expect([engine.held, engine.portsInUseTotal, engine.heldPeak]).toEqual([0, 0, 100_000]);
+    // All closed with FIN: 100,010 ports in hold-down. Toward A only 129,024 − 100,000 ports are left.
+    expect([engine.held, engine.active]).toEqual([100_010, 0]);
+    expect([openMany(30_000, A), engine.failures]).toEqual([29_024, 1 + 976]);
+    sim.run(60 * S);
+    expect([engine.held, engine.heldPeak]).toEqual([129_034, 129_034]);
+    // The first batch ended at 1 s and frees at 66 s; the second ended at 3 s and frees at 68 s.
+    sim.run(67 * S);
+    expect(engine.held).toBe(29_024);
+    sim.run(140 * S);
+    expect([engine.held, engine.portsInUseTotal]).toEqual([0, 0]);
   });
 });

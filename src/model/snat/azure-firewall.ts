@@ -44,6 +44,7 @@ export function firewallDesign(d: DesignInput): ResolvedDesign {
     inventory: 'shared',
     fixedPortsPerNode: null,
     perDestinationLimit: firewallTotalPorts(d.outboundIps, d.firewallInstances),
+    perDestinationActiveLimit: Number.POSITIVE_INFINITY,
     maxActiveConnections: Number.POSITIVE_INFINITY,
     tcpIdleTimeoutNs: idleNs,
     udpIdleTimeoutNs: idleNs,

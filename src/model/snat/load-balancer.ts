@@ -19,6 +19,7 @@ export function loadBalancerDesign(d: DesignInput): ResolvedDesign {
     inventory: 'perNode',
     fixedPortsPerNode: d.outboundPorts === 0 ? null : d.outboundPorts,
     perDestinationLimit: Number.POSITIVE_INFINITY,
+    perDestinationActiveLimit: Number.POSITIVE_INFINITY,
     maxActiveConnections: Number.POSITIVE_INFINITY,
     tcpIdleTimeoutNs: idleNs,
     // The outbound rule's idle timeout covers UDP as well ("Idle UDP flows hold SNAT ports for the idle timeout",

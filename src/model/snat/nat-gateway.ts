@@ -38,7 +38,8 @@ export const NAT_MAX_CONNECTIONS_TOTAL = 2_000_000;
 
 /**
  * Resolves a NAT gateway design: one inventory shared on demand by every node. Toward one destination endpoint
- * the gateway can hold at most min(64,512, 50,000) = 50,000 flows per IP, and 2M flows in total.
+ * the gateway has 64,512 ports per IP (those in hold-down included) and carries at most 50,000 open connections
+ * per IP; 2M open connections in total.
  */
 export function natGatewayDesign(d: DesignInput): ResolvedDesign {
   return {
@@ -46,7 +47,8 @@ export function natGatewayDesign(d: DesignInput): ResolvedDesign {
     outboundType: d.outboundType,
     inventory: 'shared',
     fixedPortsPerNode: null,
-    perDestinationLimit: d.outboundIps * Math.min(NAT_PORTS_PER_IP, NAT_MAX_CONNECTIONS_PER_IP_PER_DESTINATION),
+    perDestinationLimit: d.outboundIps * NAT_PORTS_PER_IP,
+    perDestinationActiveLimit: d.outboundIps * NAT_MAX_CONNECTIONS_PER_IP_PER_DESTINATION,
     maxActiveConnections: NAT_MAX_CONNECTIONS_TOTAL,
     tcpIdleTimeoutNs: (d.idleTimeoutMin ?? NAT_IDLE_TIMEOUT_RULE.defaultMin) * NS_PER_MIN,
     udpIdleTimeoutNs: NAT_UDP_IDLE_TIMEOUT_MIN * NS_PER_MIN,

@@ -12,13 +12,15 @@ export interface ResolvedDesign {
   /**
    * perNode: each node owns its ports (Load Balancer); a flow fails when its node already holds
    * `portsPerNode` ports toward the destination. shared: one inventory for the cluster (NAT gateway, firewall);
-   * a flow fails when the gateway holds `perDestinationLimit` ports toward the destination, or when
-   * `maxActiveConnections` flows are open.
+   * a flow fails when the gateway holds `perDestinationLimit` ports toward the destination (in use or in
+   * hold-down), when `perDestinationActiveLimit` flows toward it are open, or when `maxActiveConnections` flows
+   * are open in all.
    */
   readonly inventory: 'perNode' | 'shared';
   /** Load Balancer: fixed allocation (manual ports), or null to follow the default table by backend pool size. */
   readonly fixedPortsPerNode: number | null;
   readonly perDestinationLimit: number;
+  readonly perDestinationActiveLimit: number;
   readonly maxActiveConnections: number;
   /** TCP idle timeout: an idle-close flow holds its port this long after its last packet. */
   readonly tcpIdleTimeoutNs: number;

@@ -31,10 +31,13 @@ export class SnatEngine {
   private cap = 0;
   private occ = new Int32Array(0);
   private nodeActive = new Int32Array(0);
+  /** Open flows per (node, key): the part of `occ` not in hold-down. */
+  private activeByKey = new Int32Array(0);
   private nodeHeld = new Int32Array(0);
   private nodePorts = new Int32Array(0);
   private epoch = new Int32Array(0);
   private readonly gateOcc: Int32Array;
+  private readonly gateActive: Int32Array;
 
   /** Per-node allocation now (Load Balancer); +∞ for shared inventories. */
   portsPerNode: number;
@@ -63,6 +66,7 @@ export class SnatEngine {
     this.keys = keyProtocols.length;
     this.keyProto = Uint8Array.from(keyProtocols);
     this.gateOcc = new Int32Array(this.keys);
+    this.gateActive = new Int32Array(this.keys);
     this.portsPerNode = design.inventory === 'perNode' ? (design.fixedPortsPerNode ?? defaultPortsPerNode(1)) : Number.POSITIVE_INFINITY;
     if (design.inventory === 'perNode') this.minPortsPerNode = this.portsPerNode;
     this.hEnd = sim.register(`snat-end/${design.name}`, (_s, slot, code) => this.onEnd(slot, code));
@@ -87,7 +91,11 @@ export class SnatEngine {
       if (node >= this.cap) return this.portsPerNode > 0;
       return (this.occ[node * this.keys + key] as number) < this.portsPerNode;
     }
-    return (this.gateOcc[key] as number) < this.design.perDestinationLimit && this.active < this.design.maxActiveConnections;
+    return (
+      (this.gateOcc[key] as number) < this.design.perDestinationLimit &&
+      (this.gateActive[key] as number) < this.design.perDestinationActiveLimit &&
+      this.active < this.design.maxActiveConnections
+    );
   }
 
   /**
@@ -105,6 +113,8 @@ export class SnatEngine {
     const slot = node * this.keys + key;
     this.occ[slot] = (this.occ[slot] as number) + 1;
     this.gateOcc[key] = (this.gateOcc[key] as number) + 1;
+    this.activeByKey[slot] = (this.activeByKey[slot] as number) + 1;
+    this.gateActive[key] = (this.gateActive[key] as number) + 1;
     this.nodeActive[node] = (this.nodeActive[node] as number) + 1;
     this.active++;
     this.refreshPorts(node);
@@ -127,7 +137,9 @@ export class SnatEngine {
     const base = node * this.keys;
     for (let k = 0; k < this.keys; k++) {
       this.gateOcc[k] = (this.gateOcc[k] as number) - (this.occ[base + k] as number);
+      this.gateActive[k] = (this.gateActive[k] as number) - (this.activeByKey[base + k] as number);
       this.occ[base + k] = 0;
+      this.activeByKey[base + k] = 0;
     }
     this.active -= this.nodeActive[node] as number;
     this.held -= this.nodeHeld[node] as number;
@@ -166,6 +178,9 @@ export class SnatEngine {
     const code = tag % CLOSE_CODES;
     const ep = (tag - code) / CLOSE_CODES;
     if (this.epoch[node] !== ep) return;
+    const key = slot - node * this.keys;
+    this.activeByKey[slot] = (this.activeByKey[slot] as number) - 1;
+    this.gateActive[key] = (this.gateActive[key] as number) - 1;
     this.nodeActive[node] = (this.nodeActive[node] as number) - 1;
     this.active--;
     const hold = this.design.holdDownNs[code] as number;
@@ -235,6 +250,7 @@ export class SnatEngine {
       return b;
     };
     this.occ = grow(this.occ, cap * this.keys);
+    this.activeByKey = grow(this.activeByKey, cap * this.keys);
     this.nodeActive = grow(this.nodeActive, cap);
     this.nodeHeld = grow(this.nodeHeld, cap);
     this.nodePorts = grow(this.nodePorts, cap);
