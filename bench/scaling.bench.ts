@@ -1,0 +1,97 @@
+/**
+ * Scaling in cluster size: wall time and peak memory of the full-scale workload (250 pods per node under Overlay,
+ * a simulated day of churn, one upgrade with surge; scenario-cases.ts) at 100, 500, 1,000 and 5,000 nodes.
+ * Every run is a child process (scaling-child.ts), so peak memory (maxRSS) is that run's alone.
+ *
+ * Rows: "wall time, N nodes" (s), "peak memory, N nodes" (bytes), "events per second, N nodes", and the fitted
+ * growth: the exponent k of time ∝ nodes^k by least squares on log-log over all sizes, the local exponent between
+ * the two largest sizes (where fixed start-up costs matter least), and the memory added per pod between them.
+ * Fitted rows have p25 = p75 = median and samples = the number of sizes used.
+ *
+ * Quick mode: 100 and 200 nodes, one simulated hour, one run each.
+ * Run alone: `npx tsx bench/run.ts --filter scaling`.
+ */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { quantile, type BenchSuite, type Measurement } from './suite.ts';
+
+interface ChildResult {
+  readonly nodes: number;
+  readonly events: number;
+  readonly wallS: number;
+  readonly cpuS: number;
+  readonly maxRssBytes: number;
+}
+
+const child = fileURLToPath(new URL('./scaling-child.ts', import.meta.url));
+
+function runChild(nodes: number, durationS: number): ChildResult {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', child, String(nodes), String(durationS)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(out.trim().split('\n').pop() ?? '{}') as ChildResult;
+}
+
+/** Least-squares slope of log(y) on log(x): the exponent k in y ∝ x^k. */
+export function growthExponent(xs: readonly number[], ys: readonly number[]): number {
+  const lx = xs.map(Math.log);
+  const ly = ys.map(Math.log);
+  const mx = lx.reduce((a, b) => a + b, 0) / lx.length;
+  const my = ly.reduce((a, b) => a + b, 0) / ly.length;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < lx.length; i++) {
+    num += ((lx[i] as number) - mx) * ((ly[i] as number) - my);
+    den += ((lx[i] as number) - mx) ** 2;
+  }
+  return num / den;
+}
+
+function stat(suite: string, name: string, unit: string, values: readonly number[]): Measurement {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { suite, case: name, unit, median: quantile(sorted, 0.5), p25: quantile(sorted, 0.25), p75: quantile(sorted, 0.75), samples: sorted.length };
+}
+
+function fitted(name: string, unit: string, value: number, samples: number): Measurement {
+  return { suite: 'scaling', case: name, unit, median: value, p25: value, p75: value, samples };
+}
+
+export const suite: BenchSuite = {
+  name: 'scaling',
+  async run({ quick }): Promise<Measurement[]> {
+    const sizes = quick ? [100, 200] : [100, 500, 1000, 5000];
+    const durationS = quick ? 3600 : 86400;
+    const reps = quick ? 1 : 3;
+    const results = new Map<number, ChildResult[]>(sizes.map((n) => [n, []]));
+    // Sizes interleave across repetitions, so drift in machine load spreads over all of them.
+    for (let r = 0; r < reps; r++) for (const n of sizes) results.get(n)?.push(runChild(n, durationS));
+    const out: Measurement[] = [];
+    const medianWall: number[] = [];
+    const medianRss: number[] = [];
+    for (const n of sizes) {
+      const rs = results.get(n) ?? [];
+      const label = `${n.toLocaleString('en-US')} nodes${quick ? ' (quick: 1 simulated hour)' : ''}`;
+      const wall = stat('scaling', `wall time, ${label}`, 's', rs.map((x) => x.wallS));
+      const rss = stat('scaling', `peak memory, ${label}`, 'bytes', rs.map((x) => x.maxRssBytes));
+      out.push(wall, rss, stat('scaling', `events per second, ${label}`, 'events/s', rs.map((x) => x.events / x.wallS)));
+      medianWall.push(wall.median);
+      medianRss.push(rss.median);
+    }
+    const k = sizes.length;
+    out.push(fitted('growth exponent of wall time in nodes (least squares, all sizes)', 'exponent', growthExponent(sizes, medianWall), k));
+    const [a, b] = [k - 2, k - 1];
+    const [na, nb] = [sizes[a] as number, sizes[b] as number];
+    out.push(
+      fitted(
+        `growth exponent of wall time in nodes (${na.toLocaleString('en-US')} → ${nb.toLocaleString('en-US')})`,
+        'exponent',
+        growthExponent([na, nb], [medianWall[a] as number, medianWall[b] as number]),
+        2,
+      ),
+    );
+    const perPod = ((medianRss[b] as number) - (medianRss[a] as number)) / ((nb - na) * 250);
+    if (perPod > 0) out.push(fitted(`memory per added pod (${na.toLocaleString('en-US')} → ${nb.toLocaleString('en-US')} nodes)`, 'bytes', perPod, 2));
+    return out;
+  },
+};

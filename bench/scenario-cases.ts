@@ -1,0 +1,108 @@
+/**
+ * Shared by the end-to-end and scaling suites: runs a scenario the way `cnisim run` does (every registered model
+ * extension, the time series collected) and counts the events its simulations dispatched, through a small
+ * extension that only watches (the public extension point; nothing in src/ changes for the benchmark).
+ */
+import { readFileSync } from 'node:fs';
+import { loadKernelModule } from '../src/kernel/load-kernel.ts';
+import type { CaseExtension } from '../src/scenario/case-extension.ts';
+import { CASE_EXTENSIONS } from '../src/scenario/extensions.ts';
+import { parseScenarioText } from '../src/scenario/load.ts';
+import { runScenarioCase } from '../src/scenario/run.ts';
+import type { Scenario } from '../src/scenario/schema/scenario.ts';
+import type { Simulation } from '../src/sim/simulation.ts';
+
+export interface CaseRun {
+  /** Events dispatched by every simulation of the case (one per networking model and variant). */
+  readonly events: number;
+  /** Simulated seconds over all those simulations (duration × runs). */
+  readonly simulatedS: number;
+  readonly runs: number;
+}
+
+export class ScenarioRunner {
+  private kernel: WebAssembly.Module | undefined;
+
+  /** Compiles the kernel module (once per process), so a timed run does not include it. */
+  async ready(): Promise<void> {
+    this.kernel ??= await loadKernelModule('release');
+  }
+
+  /** Runs one case (seed from the scenario, replicate 0) with the time series on, as `cnisim run` does. */
+  async run(scenario: Scenario): Promise<CaseRun> {
+    await this.ready();
+    const sims: Simulation[] = [];
+    const watcher: CaseExtension = {
+      name: 'bench-event-counter',
+      axis: null,
+      variants: () => [''],
+      summaryColumns: [],
+      timeseriesColumns: [],
+      attach: (ctx) => {
+        sims.push(ctx.sim);
+        return null;
+      },
+    };
+    await runScenarioCase(scenario, {
+      seed: scenario.seed,
+      replicate: 0,
+      kernelModule: this.kernel,
+      timeseries: true,
+      extensions: [...CASE_EXTENSIONS, watcher],
+    });
+    const events = sims.reduce((sum, s) => sum + s.dispatched, 0);
+    return { events, simulatedS: scenario.durationS * sims.length, runs: sims.length };
+  }
+}
+
+export function loadScenarioAt(path: string, overrides: { durationS?: number } = {}): Scenario {
+  const s = parseScenarioText(readFileSync(path, 'utf8'), path);
+  return overrides.durationS === undefined ? s : { ...s, durationS: overrides.durationS };
+}
+
+/**
+ * scenarios/full-scale.yaml scaled to `nodes` nodes (100 … 5,000): 250 pods per node under Overlay, a day of
+ * churn (0.05 restarts per pod-hour) and one rolling upgrade of the first pool with 1% surge. The first pool has
+ * 99% of up to 1,000 nodes and its surge brings the cluster to `nodes`; the rest come in pools of 1,000
+ * (the AKS per-pool limit). At 5,000 nodes this is full-scale.yaml itself.
+ */
+export function scaledFullScaleYaml(nodes: number, durationS = 86400): string {
+  const first = Math.min(nodes, 1000);
+  const firstCount = Math.floor(first * 0.99);
+  const surge = Math.ceil(firstCount * 0.01);
+  const pools = [`    - { name: pool1, count: ${firstCount}, maxPods: 250, maxSurge: "1%" }`];
+  let rest = nodes - first;
+  for (let p = 2; rest > 0; p++) {
+    const c = Math.min(1000, rest);
+    pools.push(`    - { name: pool${p}, count: ${c}, maxPods: 250 }`);
+    rest -= c;
+  }
+  const steadyNodes = nodes - first + firstCount;
+  return `name: full-scale-${nodes}
+seed: 1
+durationS: ${durationS}
+sampleIntervalS: 600
+cni: [overlay]
+network:
+  vnet: 10.224.0.0/12
+  nodeSubnet: 10.224.0.0/16
+  podCidr: 10.128.0.0/11
+cluster:
+  pools:
+${pools.join('\n')}
+  upgrades:
+    - { atS: ${Math.min(3600, Math.floor(durationS / 4))}, pools: [pool1], drainS: 60 }
+workload:
+  tickS: 300
+  deployments:
+    - name: app
+      replicas: ${steadyNodes * 250}
+      churn: { restartsPerPodHour: 0.05 }
+      podStartS: 5
+# ${steadyNodes} nodes + ${surge} surge during the upgrade
+`;
+}
+
+export function scaledFullScale(nodes: number, durationS = 86400): Scenario {
+  return parseScenarioText(scaledFullScaleYaml(nodes, durationS), `full-scale-${nodes}.yaml`);
+}
