@@ -30,7 +30,8 @@ export class ScenarioRunner {
 
   /** Runs one case (seed from the scenario, replicate 0) with the time series on, as `cnisim run` does. */
   async run(scenario: Scenario): Promise<CaseRun> {
-    await this.ready();
+    const kernelModule = this.kernel ?? (await loadKernelModule('release'));
+    this.kernel = kernelModule;
     const sims: Simulation[] = [];
     const watcher: CaseExtension = {
       name: 'bench-event-counter',
@@ -46,7 +47,7 @@ export class ScenarioRunner {
     await runScenarioCase(scenario, {
       seed: scenario.seed,
       replicate: 0,
-      kernelModule: this.kernel,
+      kernelModule,
       timeseries: true,
       extensions: [...CASE_EXTENSIONS, watcher],
     });
