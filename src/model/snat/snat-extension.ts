@@ -86,8 +86,9 @@ export const SNAT_EXTENSION: CaseExtension = {
   variants: (s: Scenario) => {
     if (!snatEnabled(s)) return [''];
     const designs = scenarioDesigns(s);
-    // Refuse a design AKS would refuse before any variant runs.
+    // Refuse bad input (a design AKS would refuse, an unknown pool) before any variant runs.
     for (const d of designs) checkDesignAgainstCluster(s, d);
+    scenarioWorkloads(s);
     return designs.map((d) => d.name);
   },
   summaryColumns: SNAT_SUMMARY_COLUMNS,
