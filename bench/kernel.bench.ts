@@ -28,7 +28,7 @@ const NODE_IP_BASE = 0xac100000; // 172.16.0.0/16
 const SERVICE_CIDR = 0x0b000000; // 11.0.0.0/16, outside the pod blocks
 const HEADROOM = 64;
 
-type Op = 'lookup' | 'encap' | 'decap' | 'full';
+export type Op = 'lookup' | 'encap' | 'decap' | 'full';
 
 interface Geometry {
   readonly frameBytes: number;
@@ -67,14 +67,15 @@ function prepare(k: KernelSession, g: Geometry): void {
   k.abi.encapBatch(g.batch);
 }
 
-function runOp(k: KernelSession, op: Op, n: number): void {
+export function runOp(k: KernelSession, op: Op, n: number): void {
   if (op === 'lookup') k.abi.lookupBatch(n);
   else if (op === 'encap') k.abi.encapBatch(n);
   else if (op === 'decap') k.abi.decapBatch(n);
   else k.abi.pathBatch(n);
 }
 
-async function kernels(g: Geometry): Promise<KernelSession[]> {
+/** WASM and twin kernels primed with the same routes and packets (exported for ad-hoc profiling). */
+export async function kernels(g: Geometry): Promise<KernelSession[]> {
   const geometry = { slotCount: g.batch, slotBytes: Math.max(64, Math.ceil(g.frameBytes / 16) * 16), headroom: HEADROOM };
   const wasm = await instantiateKernel(await loadKernelModule('release'), geometry);
   const twin = createTwinKernel(geometry);
