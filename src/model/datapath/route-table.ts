@@ -6,6 +6,7 @@ import { V_EGRESS, V_NODE, V_SERVICE, V_VNET } from '../../kernel/reason.ts';
 /** Where a cluster's routes come from, besides its nodes. */
 export interface RouteSources {
   readonly vnet: Cidr;
+  /** Every VNet subnet the cluster uses: node subnets and, under the Pod Subnet models, pod subnets. */
   readonly nodeSubnets: readonly Cidr[];
   readonly serviceCidr: Cidr;
   readonly podCidr: Cidr;
@@ -23,7 +24,7 @@ export function podBlockBase(view: ClusterView, podCidr: Cidr, nodeId: number): 
 
 /**
  * Loads the cluster's route table into the kernel: one /24 per Ready node (verdict node, next hop its IP), the
- * VNet and node subnets (routed natively), the service CIDR (DNAT to a backend), and a default route to egress.
+ * VNet and its subnets (node subnets, and the pod subnets of the Pod Subnet models: routed natively), the service CIDR (DNAT to a backend), and a default route to egress.
  * Longest prefix wins, so a pod block inside the VNet still resolves to its node.
  */
 export function loadRoutes(k: KernelSession, view: ClusterView, src: RouteSources): void {
