@@ -2,6 +2,7 @@ import type { Simulation } from '../../sim/simulation.ts';
 import { CLOSE_CODES, CLOSE_IDLE, CLOSE_UDP } from '../traffic/close-type.ts';
 import { defaultPortsPerNode, defaultTableRow } from './lb-default-table.ts';
 import type { ResolvedDesign } from './outbound-design.ts';
+import { RunningMax } from './running-max.ts';
 
 export const PROTO_TCP = 0;
 export const PROTO_UDP = 1;
@@ -13,8 +14,9 @@ export const PROTO_UDP = 1;
  * until its hold-down ends, and the same port may serve other destinations meanwhile. So what limits new flows
  * is the number of ports already bound toward the *same* key: per node for the Load Balancer (each node owns
  * `portsPerNode`), per gateway for the shared inventories (NAT gateway, firewall). Counting bindings per
- * (node, key) gives that in O(1); the ports a node holds are max over keys (per protocol, TCP and UDP being
- * separate inventories), an O(keys) scan where keys is the scenario's small set of external endpoints.
+ * (node, key) gives that in O(1); the ports a node holds are the max over keys (per protocol, TCP and UDP being
+ * separate inventories), kept by RunningMax in O(1) per change (a rescan of the node's keys only when its last
+ * busiest destination goes down).
  *
  * State lives in typed arrays indexed by node id × key; opening and closing a flow allocates nothing.
  * Events: `end` (a flow stops using its port; it enters hold-down or is released) and `release`.
@@ -35,6 +37,10 @@ export class SnatEngine {
   private activeByKey = new Int32Array(0);
   private nodeHeld = new Int32Array(0);
   private nodePorts = new Int32Array(0);
+  /** Max bindings over keys, per (node, protocol) group = node * 2 + protocol. */
+  private readonly nodeMax = new RunningMax(0);
+  /** Max bindings over keys at the gateway, per protocol. */
+  private readonly gateMax = new RunningMax(2);
   private epoch = new Int32Array(0);
   private readonly gateOcc: Int32Array;
   private readonly gateActive: Int32Array;
@@ -117,6 +123,9 @@ export class SnatEngine {
     this.gateActive[key] = (this.gateActive[key] as number) + 1;
     this.nodeActive[node] = (this.nodeActive[node] as number) + 1;
     this.active++;
+    const proto = this.keyProto[key] as number;
+    this.nodeMax.up(node * 2 + proto, this.occ[slot] as number);
+    this.gateMax.up(proto, this.gateOcc[key] as number);
     this.refreshPorts(node);
     if (busyNs >= 0) {
       const boundNs = busyNs + this.idleTailNs(closeCode);
@@ -135,6 +144,8 @@ export class SnatEngine {
   removeNode(node: number): void {
     if (node >= this.cap) return;
     const base = node * this.keys;
+    this.nodeMax.set(node * 2 + PROTO_TCP, 0, 0);
+    this.nodeMax.set(node * 2 + PROTO_UDP, 0, 0);
     for (let k = 0; k < this.keys; k++) {
       this.gateOcc[k] = (this.gateOcc[k] as number) - (this.occ[base + k] as number);
       this.gateActive[k] = (this.gateActive[k] as number) - (this.activeByKey[base + k] as number);
@@ -146,6 +157,8 @@ export class SnatEngine {
     this.nodeActive[node] = 0;
     this.nodeHeld[node] = 0;
     this.epoch[node] = (this.epoch[node] as number) + 1;
+    this.rescan(this.gateMax, PROTO_TCP, this.gateOcc, 0);
+    this.rescan(this.gateMax, PROTO_UDP, this.gateOcc, 0);
     this.refreshPorts(node);
   }
 
@@ -201,8 +214,13 @@ export class SnatEngine {
     const node = Math.floor(slot / this.keys);
     if (this.epoch[node] !== ep) return;
     const key = slot - node * this.keys;
-    this.occ[slot] = (this.occ[slot] as number) - 1;
-    this.gateOcc[key] = (this.gateOcc[key] as number) - 1;
+    const proto = this.keyProto[key] as number;
+    const before = this.occ[slot] as number;
+    const gateBefore = this.gateOcc[key] as number;
+    this.occ[slot] = before - 1;
+    this.gateOcc[key] = gateBefore - 1;
+    if (this.nodeMax.down(node * 2 + proto, before)) this.rescan(this.nodeMax, node * 2 + proto, this.occ, node * this.keys);
+    if (this.gateMax.down(proto, gateBefore)) this.rescan(this.gateMax, proto, this.gateOcc, 0);
     if (wasHeld === 1) {
       this.nodeHeld[node] = (this.nodeHeld[node] as number) - 1;
       this.held--;
@@ -210,31 +228,31 @@ export class SnatEngine {
     this.refreshPorts(node);
   }
 
-  /** Recomputes the node's ports (max bindings over keys, per protocol) and the totals, and updates peaks. */
-  private refreshPorts(node: number): void {
-    const base = node * this.keys;
-    let tcp = 0;
-    let udp = 0;
+  /** Recomputes group `g` of `m` (protocol g % 2) from the counters `counts[base .. base + keys)`. */
+  private rescan(m: RunningMax, g: number, counts: Int32Array, base: number): void {
+    const proto = g % 2;
+    let max = 0;
+    let atMax = 0;
     for (let k = 0; k < this.keys; k++) {
-      const v = this.occ[base + k] as number;
-      if (this.keyProto[k] === PROTO_UDP) udp = v > udp ? v : udp;
-      else tcp = v > tcp ? v : tcp;
+      if (this.keyProto[k] !== proto) continue;
+      const v = counts[base + k] as number;
+      if (v > max) {
+        max = v;
+        atMax = 1;
+      } else if (v === max) {
+        atMax++;
+      }
     }
-    const ports = tcp + udp;
+    m.set(g, max, atMax);
+  }
+
+  /** The node's ports (busiest destination per protocol) and the totals, with their peaks. */
+  private refreshPorts(node: number): void {
+    const ports = (this.nodeMax.max[node * 2] as number) + (this.nodeMax.max[node * 2 + 1] as number);
     const before = this.nodePorts[node] as number;
     this.nodePorts[node] = ports;
-    if (this.design.inventory === 'perNode') {
-      this.portsInUseTotal += ports - before;
-    } else {
-      let gTcp = 0;
-      let gUdp = 0;
-      for (let k = 0; k < this.keys; k++) {
-        const v = this.gateOcc[k] as number;
-        if (this.keyProto[k] === PROTO_UDP) gUdp = v > gUdp ? v : gUdp;
-        else gTcp = v > gTcp ? v : gTcp;
-      }
-      this.portsInUseTotal = gTcp + gUdp;
-    }
+    if (this.design.inventory === 'perNode') this.portsInUseTotal += ports - before;
+    else this.portsInUseTotal = (this.gateMax.max[PROTO_TCP] as number) + (this.gateMax.max[PROTO_UDP] as number);
     if (ports > this.nodePortsPeak) this.nodePortsPeak = ports;
     if (ports > this.ivNodePortsPeak) this.ivNodePortsPeak = ports;
     if (this.portsInUseTotal > this.totalPortsPeak) this.totalPortsPeak = this.portsInUseTotal;
@@ -255,6 +273,7 @@ export class SnatEngine {
     this.nodeHeld = grow(this.nodeHeld, cap);
     this.nodePorts = grow(this.nodePorts, cap);
     this.epoch = grow(this.epoch, cap);
+    this.nodeMax.grow(cap * 2);
     this.cap = cap;
   }
 }
