@@ -58,6 +58,8 @@ export class EventQueue {
   private baseNs = 0;
   private baseHigh = 0;
   private baseLow = 0;
+  // The first time whose high 32-bit word differs from base's: below it, only the low word can differ.
+  private highLimitNs = 4294967296;
   private count = 0;
   private lastSeq = -1;
 
@@ -135,15 +137,9 @@ export class EventQueue {
 
   /** Files a record into its bucket relative to `base` (or the ready run when its time equals `base`). */
   private place(timeNs: number, seq: number, handler: number, a: number, b: number): void {
-    const high = (timeNs * TWO_POW_MINUS_32) | 0;
-    const highDiff = high ^ this.baseHigh;
     let level: number;
     let digit: number;
-    if (highDiff !== 0) {
-      const highLevel = LEVEL_OF_BIT[31 - Math.clz32(highDiff)] as number;
-      digit = (high >>> (highLevel * DIGIT_BITS)) & DIGIT_MASK;
-      level = LOW_LEVELS + highLevel;
-    } else {
+    if (timeNs < this.highLimitNs) {
       const low = timeNs >>> 0;
       const lowDiff = low ^ this.baseLow;
       if (lowDiff === 0) {
@@ -152,6 +148,11 @@ export class EventQueue {
       }
       level = LEVEL_OF_BIT[31 - Math.clz32(lowDiff)] as number;
       digit = (low >>> (level * DIGIT_BITS)) & DIGIT_MASK;
+    } else {
+      const high = (timeNs * TWO_POW_MINUS_32) | 0;
+      const highLevel = LEVEL_OF_BIT[31 - Math.clz32(high ^ this.baseHigh)] as number;
+      digit = (high >>> (highLevel * DIGIT_BITS)) & DIGIT_MASK;
+      level = LOW_LEVELS + highLevel;
     }
     const id = level * DIGITS + digit;
     const n = this.bucketLength[id] as number;
@@ -204,8 +205,43 @@ export class EventQueue {
       return;
     }
     const end = n * STRIDE;
+    if (level >= LOW_LEVELS) {
+      for (let o = 0; o < end; o += STRIDE) {
+        this.place(arr[o] as number, arr[o + 1] as number, arr[o + 2] as number, arr[o + 3] as number, arr[o + 4] as number);
+      }
+      return;
+    }
+    // Below the high word every record shares base's high word: file by the low word alone.
+    const baseLow = this.baseLow;
     for (let o = 0; o < end; o += STRIDE) {
-      this.place(arr[o] as number, arr[o + 1] as number, arr[o + 2] as number, arr[o + 3] as number, arr[o + 4] as number);
+      const t = arr[o] as number;
+      const low = t >>> 0;
+      const lowDiff = low ^ baseLow;
+      if (lowDiff === 0) {
+        this.appendReady(t, arr[o + 1] as number, arr[o + 2] as number, arr[o + 3] as number, arr[o + 4] as number);
+        continue;
+      }
+      const lv = LEVEL_OF_BIT[31 - Math.clz32(lowDiff)] as number;
+      const dg = (low >>> (lv * DIGIT_BITS)) & DIGIT_MASK;
+      const to = lv * DIGITS + dg;
+      const m = this.bucketLength[to] as number;
+      let dst = this.buckets[to] as Float64Array;
+      if ((m + 1) * STRIDE > dst.length) dst = this.growBucket(to);
+      const q = m * STRIDE;
+      dst[q] = t;
+      dst[q + 1] = arr[o + 1] as number;
+      dst[q + 2] = arr[o + 2] as number;
+      dst[q + 3] = arr[o + 3] as number;
+      dst[q + 4] = arr[o + 4] as number;
+      this.bucketLength[to] = m + 1;
+      if (m === 0) {
+        this.bucketMinNs[to] = t;
+        this.levelMask |= 1 << lv;
+        const mw = lv * MASK_WORDS + (dg >>> 5);
+        this.digitMask[mw] = (this.digitMask[mw] as number) | (1 << (dg & 31));
+      } else if (t < (this.bucketMinNs[to] as number)) {
+        this.bucketMinNs[to] = t;
+      }
     }
   }
 
@@ -302,6 +338,7 @@ export class EventQueue {
     this.baseNs = timeNs;
     this.baseHigh = (timeNs * TWO_POW_MINUS_32) | 0;
     this.baseLow = timeNs >>> 0;
+    this.highLimitNs = (this.baseHigh + 1) * 4294967296;
   }
 
   /**
