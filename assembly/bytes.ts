@@ -24,3 +24,16 @@
 @inline export function writeU32(p: usize, v: u32): void {
   store<u32>(p, bswap<u32>(v));
 }
+
+/**
+ * A 32-bit word in the machine's (little-endian) order, for the checksum only: the one's-complement sum does not
+ * depend on byte order as long as the result is swapped back once (RFC 1071 §2(B)), which checksum.ts does.
+ */
+@inline export function loadU32Host(p: usize): u64 {
+  return <u64>load<u32>(p);
+}
+
+/** Converts a 16-bit value summed in machine order to network order. */
+@inline export function hostToNet16(v: u32): u32 {
+  return <u32>bswap<u16>(<u16>v);
+}

@@ -1,4 +1,4 @@
-import { readU16 } from './bytes';
+import { hostToNet16, loadU32Host } from './bytes';
 
 // The Internet checksum (RFC 1071): one's-complement sum of 16-bit big-endian words, folded and inverted.
 // https://datatracker.ietf.org/doc/html/rfc1071
@@ -10,11 +10,17 @@ import { readU16 } from './bytes';
   return sum;
 }
 
-/** Checksum of `len` bytes at `p` (`len` even: IPv4 headers are multiples of 4 bytes). */
+/**
+ * Checksum of `len` bytes at `p`, `len` a multiple of 4 (IPv4 headers are). Sums 32-bit words in machine order
+ * into 64 bits, folds to 16 and swaps once (RFC 1071 §2(B): byte-order independence; §4.1 for the wide sum).
+ */
 export function checksum(p: usize, len: u32): u32 {
-  let sum: u32 = 0;
-  for (let i: u32 = 0; i < len; i += 2) sum += readU16(p + i);
-  return ~fold(sum) & 0xffff;
+  let sum: u64 = 0;
+  for (let i: u32 = 0; i < len; i += 4) sum += loadU32Host(p + i);
+  sum = (sum & 0xffffffff) + (sum >>> 32);
+  sum = (sum & 0xffffffff) + (sum >>> 32);
+  const s16 = fold(<u32>(sum & 0xffff) + <u32>(sum >>> 16));
+  return ~hostToNet16(s16) & 0xffff;
 }
 
 /**
