@@ -9,6 +9,9 @@ import { R_BAD_INNER, R_BAD_SLOT_LENGTH, R_NO_ROUTE, R_OK, V_DROP, V_LOCAL, V_NO
 import { lastNextHop, routeLookup } from './route';
 import { headroom, slotBytes, slotsOff, stride } from './state';
 
+// First stage of every packet: clear the outputs a previous batch left in the slot's meta (so no stale wire frame
+// or verdict leaks into this batch), check the inner frame enough to read its destination, and route it.
+
 @inline export function slotAddr(i: u32): usize {
   return slotsOff + i * stride;
 }
