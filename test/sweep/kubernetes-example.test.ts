@@ -8,7 +8,7 @@ import { cnisim } from './cli-run.ts';
 
 // examples/kubernetes/sweep-job.yaml run as its pods would run it: the container's shell command for every
 // completion index, with the index and shard count in the environment, then `cnisim merge`. Only the scenario
-// (a small one), the volume path and `node` (this Node binary) are substituted.
+// (a small one), the volume path, the worker count and `node` (this Node binary) are substituted.
 const SMALL = 'test/sweep/fixtures/small-sweep.yaml';
 
 interface JobDoc {
@@ -38,6 +38,8 @@ describe('Kubernetes Indexed Job example', () => {
     const script = (container?.args[0] ?? '')
       .replace('scenarios/sweeps/ip-exhaustion.yaml', SMALL)
       .replace('/results/', `${dir}/`)
+      // One thread per pod here: eight pods share this machine's cores.
+      .replace('--workers 2', '--workers 1')
       .replace(/^exec node /, `exec ${process.execPath} `);
     const completions = job?.spec.completions ?? 0;
     for (let i = 0; i < completions; i++) {
