@@ -1,5 +1,6 @@
 import type { Simulation } from '../../sim/simulation.ts';
 import { CLOSE_CODES, CLOSE_IDLE, CLOSE_UDP } from '../traffic/close-type.ts';
+import { HoldDownQueue } from './hold-down-queue.ts';
 import { defaultPortsPerNode, defaultTableRow } from './lb-default-table.ts';
 import type { ResolvedDesign } from './outbound-design.ts';
 import { RunningMax } from './running-max.ts';
@@ -19,7 +20,8 @@ export const PROTO_UDP = 1;
  * busiest destination goes down).
  *
  * State lives in typed arrays indexed by node id × key; opening and closing a flow allocates nothing.
- * Events: `end` (a flow stops using its port; it enters hold-down or is released) and `release`.
+ * Events: `end` (a flow stops using its port; it enters hold-down or is released), and one pending `hold`
+ * event per close code for the head of that code's hold-down queue (releases are FIFO per code).
  * Stale events of a removed node are recognised by a per-node epoch.
  */
 export class SnatEngine {
@@ -28,7 +30,8 @@ export class SnatEngine {
   private readonly keys: number;
   private readonly keyProto: Uint8Array;
   private readonly hEnd: number;
-  private readonly hRelease: number;
+  private readonly hHold: number;
+  private readonly holdQueues: HoldDownQueue[];
 
   private cap = 0;
   private occ = new Int32Array(0);
@@ -76,7 +79,8 @@ export class SnatEngine {
     this.portsPerNode = design.inventory === 'perNode' ? (design.fixedPortsPerNode ?? defaultPortsPerNode(1)) : Number.POSITIVE_INFINITY;
     if (design.inventory === 'perNode') this.minPortsPerNode = this.portsPerNode;
     this.hEnd = sim.register(`snat-end/${design.name}`, (_s, slot, code) => this.onEnd(slot, code));
-    this.hRelease = sim.register(`snat-release/${design.name}`, (_s, slot, ep) => this.onRelease(slot, ep));
+    this.hHold = sim.register(`snat-hold-down/${design.name}`, (_s, code) => this.onHoldDue(code));
+    this.holdQueues = Array.from({ length: CLOSE_CODES }, () => new HoldDownQueue());
     this.ensure(64);
   }
 
@@ -202,10 +206,25 @@ export class SnatEngine {
       this.held++;
       if (this.held > this.heldPeak) this.heldPeak = this.held;
       if (this.held > this.ivHeldPeak) this.ivHeldPeak = this.held;
-      this.sim.schedule(hold, this.hRelease, slot, ep * 2 + 1);
+      const q = this.holdQueues[code] as HoldDownQueue;
+      q.push(this.sim.now + hold, slot, ep);
+      if (q.size === 1) this.sim.schedule(hold, this.hHold, code);
     } else {
       this.onRelease(slot, ep * 2);
     }
+  }
+
+  /** Releases every port of close code `code` whose hold-down is over, then waits for the next one. */
+  private onHoldDue(code: number): void {
+    const q = this.holdQueues[code] as HoldDownQueue;
+    const now = this.sim.now;
+    while (q.size > 0 && q.headReleaseNs() <= now) {
+      const slot = q.headSlot();
+      const ep = q.headEpoch();
+      q.pop();
+      this.onRelease(slot, ep * 2 + 1);
+    }
+    if (q.size > 0) this.sim.scheduleAt(q.headReleaseNs(), this.hHold, code);
   }
 
   private onRelease(slot: number, tag: number): void {
