@@ -17,12 +17,15 @@ export function checksumReplace32(hc: number, oldV: number, newV: number): numbe
   return ~fold(sum) & 0xffff;
 }
 
-/** murmur3's finaliser, as assembly/route.ts (u32 arithmetic via Math.imul and >>> 0). */
+/**
+ * murmur3's finaliser, as assembly/route.ts. Works and returns in int32 (the same 32 bits as the kernel's u32):
+ * values ≥ 2^31 as uint32 would not be small integers in V8 and could be boxed on the heap per packet.
+ */
 export function fmix32(x: number): number {
-  x = (x ^ (x >>> 16)) >>> 0;
-  x = Math.imul(x, 0x85ebca6b) >>> 0;
-  x = (x ^ (x >>> 13)) >>> 0;
-  x = Math.imul(x, 0xc2b2ae35) >>> 0;
-  x = (x ^ (x >>> 16)) >>> 0;
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  x ^= x >>> 16;
   return x;
 }

@@ -9,7 +9,7 @@ function mask(len: number): number {
 }
 
 function slotOf(prefix: number, len: number): number {
-  return fmix32((prefix ^ Math.imul(len + 1, 0x9e3779b9)) >>> 0) >>> (32 - ROUTE_SLOTS_LOG2);
+  return fmix32(prefix ^ Math.imul(len + 1, 0x9e3779b9)) >>> (32 - ROUTE_SLOTS_LOG2);
 }
 
 export class TwinRoutes {

@@ -13,11 +13,11 @@ function hasL4Start(dv: DataView, ip: number): boolean {
 export function flowHash(dv: DataView, ip: number): number {
   const hl = ipHeaderLen(dv, ip);
   const proto = dv.getUint8(ip + IP_PROTOCOL);
-  let h = fmix32((dv.getUint32(ip + IP_SRC) ^ 0x9e3779b9) >>> 0);
-  h = fmix32((h ^ dv.getUint32(ip + IP_DST)) >>> 0);
-  h = fmix32((h ^ proto) >>> 0);
+  let h = fmix32(dv.getUint32(ip + IP_SRC) ^ 0x9e3779b9);
+  h = fmix32(h ^ dv.getUint32(ip + IP_DST));
+  h = fmix32(h ^ proto);
   if ((proto === PROTO_TCP || proto === PROTO_UDP) && hasL4Start(dv, ip) && hl + 4 <= dv.getUint16(ip + IP_LENGTH)) {
-    h = fmix32((h ^ dv.getUint32(ip + hl)) >>> 0);
+    h = fmix32(h ^ dv.getUint32(ip + hl));
   }
   return h;
 }
