@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { loadScenarioFile } from '../scenario/load.ts';
 import { EVENT_COLUMNS, runScenarioReplicates } from '../scenario/run-replicates.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
-import { toCsv } from '../output/csv-format.ts';
+import { toCsv, type CellValue } from '../output/csv-format.ts';
 import { InputError } from '../error/input-error.ts';
 import { PcapCapture } from '../output/pcap.ts';
 import { textTable } from '../output/text-table.ts';
@@ -25,7 +25,7 @@ interface RunFlags {
 const DEFAULT_PCAP_LIMIT = 1000;
 
 /** Columns of the side-by-side table printed after a run (all summary columns are in the CSV). */
-const TABLE_COLUMNS = [
+const IP_TABLE_COLUMNS = [
   'nodes_peak',
   'pods_peak',
   'vnet_ips_allocated_peak',
@@ -37,6 +37,22 @@ const TABLE_COLUMNS = [
   'pods_failed_ip',
   'nodes_failed_join',
 ];
+/** With SNAT or datapath results to show, the IP part shrinks to its headline. */
+const IP_TABLE_COLUMNS_SHORT = ['nodes_peak', 'pods_peak', 'vnet_ips_allocated_peak', 'exhaustion_cause'];
+/** Headline columns of each model that adds columns, shown when its marker column has values. */
+const EXTENSION_TABLE_COLUMNS: ReadonlyArray<{ readonly marker: string; readonly columns: readonly string[] }> = [
+  {
+    marker: 'outbound_type',
+    columns: ['snat_failures', 'snat_failure_ratio', 'snat_first_failure_s', 'snat_ports_in_use_node_peak', 'snat_ports_hold_down_peak'],
+  },
+  { marker: 'dp_encap', columns: ['dp_overhead_pct', 'dp_goodput_efficiency', 'dp_fragments', 'dp_drops_frag_needed_packets'] },
+];
+
+function tableColumns(columns: readonly string[], rows: ReadonlyArray<readonly CellValue[]>): string[] {
+  const used = (name: string) => rows.some((r) => (r[columns.indexOf(name)] ?? '') !== '');
+  const ext = EXTENSION_TABLE_COLUMNS.filter((e) => columns.includes(e.marker) && used(e.marker)).flatMap((e) => e.columns);
+  return [...(ext.length === 0 ? IP_TABLE_COLUMNS : IP_TABLE_COLUMNS_SHORT), ...ext].filter((c) => columns.includes(c));
+}
 
 /**
  * Writes the captures that hold frames: to FILE when only one does, otherwise to FILE's stem + `.<cni>.<variant>`
@@ -103,7 +119,7 @@ async function run(path: string, flags: RunFlags): Promise<number> {
       .slice(1, keyEnd)
       .filter((c, i) => i === 0 || rows.some((row) => (row[i + 1] ?? '') !== ''))
       .concat(scenario.replicates > 1 ? ['replicate'] : []);
-    const shown = [...keys, ...TABLE_COLUMNS];
+    const shown = [...keys, ...tableColumns(columns, rows)];
     const idx = shown.map((c) => columns.indexOf(c));
     process.stdout.write(`${scenario.name}: ${scenario.durationS} s simulated, seed ${scenario.seed}\n\n`);
     process.stdout.write(textTable(shown, rows.map((row) => idx.map((i) => row[i] ?? null))));
