@@ -7,6 +7,7 @@ import type { ClusterEvent, ClusterView } from './cluster-view.ts';
 import { IdPool } from './id-pool.ts';
 import { LoadIndex } from './load-index.ts';
 import { PodCounts, bump } from './pod-counts.ts';
+import { growInt32, growUint8 } from '../typed-grow.ts';
 
 export interface PoolConfig {
   readonly name: string;
@@ -565,25 +566,15 @@ export class ClusterModel implements ClusterView, IpamHost {
   private ensureCapacity(nodes: number): void {
     if (nodes <= this.nodeCapacity) return;
     const size = Math.max(nodes, this.nodeCapacity * 2);
-    const grow8 = (a: Uint8Array) => {
-      const b = new Uint8Array(size);
-      b.set(a);
-      return b;
-    };
-    const grow32 = (a: Int32Array) => {
-      const b = new Int32Array(size);
-      b.set(a);
-      return b;
-    };
-    this.state = grow8(this.state);
-    this.surge = grow8(this.surge);
-    this.cordoned = grow8(this.cordoned);
-    this.afterDrain = grow8(this.afterDrain);
-    this.pool = grow32(this.pool);
-    this.epoch = grow32(this.epoch);
-    this.bound = grow32(this.bound);
-    this.runningOnNode = grow32(this.runningOnNode);
-    this.generation = grow32(this.generation);
+    this.state = growUint8(this.state, size);
+    this.surge = growUint8(this.surge, size);
+    this.cordoned = growUint8(this.cordoned, size);
+    this.afterDrain = growUint8(this.afterDrain, size);
+    this.pool = growInt32(this.pool, size);
+    this.epoch = growInt32(this.epoch, size);
+    this.bound = growInt32(this.bound, size);
+    this.runningOnNode = growInt32(this.runningOnNode, size);
+    this.generation = growInt32(this.generation, size);
     this.pods.ensureCapacity(size);
     this.index.ensureCapacity(size);
     this.nodeCapacity = size;

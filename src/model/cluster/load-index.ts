@@ -1,3 +1,5 @@
+import { growInt32 } from '../typed-grow.ts';
+
 /**
  * Schedulable nodes of each pool, bucketed by how many pods are bound to them, so the scheduler finds the
  * least-loaded node (Kubernetes' default LeastAllocated spreading) in O(maxPods) at worst and O(1) typically,
@@ -30,15 +32,10 @@ export class LoadIndex {
   ensureCapacity(nodes: number): void {
     if (nodes <= this.next.length) return;
     const size = Math.max(nodes, this.next.length * 2);
-    const grow = (a: Int32Array) => {
-      const b = new Int32Array(size).fill(-1);
-      b.set(a);
-      return b;
-    };
-    this.next = grow(this.next);
-    this.prev = grow(this.prev);
-    this.bucketOf = grow(this.bucketOf);
-    this.poolOf = grow(this.poolOf);
+    this.next = growInt32(this.next, size, -1);
+    this.prev = growInt32(this.prev, size, -1);
+    this.bucketOf = growInt32(this.bucketOf, size, -1);
+    this.poolOf = growInt32(this.poolOf, size, -1);
   }
 
   contains(node: number): boolean {

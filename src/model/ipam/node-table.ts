@@ -1,3 +1,5 @@
+import { growInt32, growUint8 } from '../typed-grow.ts';
+
 /**
  * Per-node counters of an IPAM model, in typed arrays indexed by node id and grown by doubling, so the hot path
  * (a pod starting or stopping) allocates nothing. `epoch` changes when a node id is reused, so a delayed event
@@ -41,24 +43,17 @@ export class NodeTable {
     if (id < this.live.length) return;
     let n = this.live.length;
     while (n <= id) n *= 2;
-    const grow = (a: Int32Array, fill = 0) => {
-      const b = new Int32Array(n).fill(fill);
-      b.set(a);
-      return b;
-    };
-    this.capacity = grow(this.capacity);
-    this.used = grow(this.used);
-    this.releasing = grow(this.releasing);
-    this.inFlight = grow(this.inFlight);
-    this.held = grow(this.held);
-    this.maxPods = grow(this.maxPods);
-    this.subnet = grow(this.subnet);
-    this.podSubnet = grow(this.podSubnet);
-    this.block = grow(this.block, -1);
-    this.epoch = grow(this.epoch);
-    const live = new Uint8Array(n);
-    live.set(this.live);
-    this.live = live;
+    this.capacity = growInt32(this.capacity, n);
+    this.used = growInt32(this.used, n);
+    this.releasing = growInt32(this.releasing, n);
+    this.inFlight = growInt32(this.inFlight, n);
+    this.held = growInt32(this.held, n);
+    this.maxPods = growInt32(this.maxPods, n);
+    this.subnet = growInt32(this.subnet, n);
+    this.podSubnet = growInt32(this.podSubnet, n);
+    this.block = growInt32(this.block, n, -1);
+    this.epoch = growInt32(this.epoch, n);
+    this.live = growUint8(this.live, n);
   }
 
   /** Resets the node's counters for a new holder of the id. */
