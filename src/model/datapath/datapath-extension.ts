@@ -1,7 +1,6 @@
 import { instantiateKernel, loadKernelModule } from '../../kernel/load-kernel.ts';
-import { align } from '../../kernel/layout.ts';
 import type { KernelSession } from '../../kernel/kernel-session.ts';
-import { M_WIRE_LEN } from '../../kernel/layout.ts';
+import { align, M_WIRE_LEN } from '../../kernel/layout.ts';
 import { parseCidr, type Cidr } from '../../net/cidr.ts';
 import type { AttachedModel, CaseContext, CaseExtension, FrameSink } from '../../scenario/case-extension.ts';
 import type { Scenario } from '../../scenario/schema/scenario.ts';
