@@ -3,7 +3,8 @@ import type { TimeNs } from './time.ts';
 // Each event is one record of five float64 slots in a bucket array: [timeNs, seq, handler, a, b].
 const STRIDE = 5;
 // Digits of 6 bits: 64 buckets per level. Chosen by measurement (bench/engine.bench.ts, docs/performance.md):
-// 4- and 5-bit digits move each event more often, 8-bit digits make finding the lowest bucket slower.
+// 4- and 5-bit digits move each event through more levels; with 8-bit digits the buckets that reach the ready run
+// hold about one event each, so nearly every pop pays for a refill.
 const DIGIT_BITS = 6;
 const DIGITS = 1 << DIGIT_BITS;
 const DIGIT_MASK = DIGITS - 1;
@@ -34,10 +35,10 @@ const LEVEL_OF_BIT = Uint8Array.from({ length: 32 }, (_, bit) => Math.floor(bit 
  * of that digit. Every event in a lower bucket is earlier than every event in a higher one, and events with equal
  * times always share a bucket, where they sit in insertion order. When the ready run is empty, the lowest
  * non-empty bucket is taken: `base` becomes its earliest time (tracked per bucket), and its events either move to
- * lower levels or, when there are at most 32 of them, are sorted (stably) into the ready run. Each event moves
- * down a level at most a handful of times, and every move is a sequential copy, so a pop costs O(1) amortised
- * for times within a bounded horizon and stays cache-friendly at a million pending events, where a heap misses
- * the cache at every level. Pushing an event earlier than `base` (never done by Simulation, whose clock only
+ * lower levels or, when there are at most 32 of them, are sorted (stably) into the ready run. In the hold-model
+ * benchmark each event moves down a level one to three times, every move a sequential copy, so a pop costs O(1)
+ * amortised for times within a bounded horizon and stays cache-friendly at a million pending events, where a
+ * heap misses the cache at every level. Pushing an event earlier than `base` (never done by Simulation, whose clock only
  * moves forward) is allowed and costs a rebuild of the queue.
  *
  * Each record carries a handler id and two numeric arguments; no object is allocated per event. Bucket arrays
