@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { tmpdir } from 'node:os';
@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sweepHeader } from '../../src/sweep/csv-layout.ts';
 import { runSweep, type CaseFailure, type SweepRunOptions } from '../../src/sweep/run-sweep.ts';
-import { WHOLE } from '../../src/sweep/shard.ts';
+import { WHOLE, parseShard } from '../../src/sweep/shard.ts';
 import { planSweep } from '../../src/sweep/sweep-plan.ts';
 
 // The pool, the file handling and failure reporting, with a fake case (test/sweep/fixtures/fake-worker.ts)
@@ -71,6 +71,19 @@ describe('sweep pool with a fake case', () => {
     expect(outcome.kind).toBe('interrupted');
     expect(outcome.ran).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(`${EXPECTED.split('\n')[0]}\n`);
+  });
+
+  it('resumes a shard file missing its last cases, and refuses it as another shard', async () => {
+    const out = join(dir, 'shard1.csv');
+    const shard = parseShard('1/3');
+    await runSweep(options(out, { shard }));
+    const full = readFileSync(out, 'utf8');
+    expect(full.split('\n').slice(1, -1).map((l) => l.split(',')[0])).toEqual(['1', '1', '4', '4', '7', '7']);
+    // As if stopped after case 1: header and case 1's two rows.
+    writeFileSync(out, full.split('\n').slice(0, 3).join('\n') + '\n');
+    expect(await runSweep(options(out, { shard, resume: true }))).toEqual({ kind: 'complete', selected: 3, alreadyDone: 1, ran: 2, failures: [] });
+    expect(readFileSync(out, 'utf8')).toBe(full);
+    await expect(runSweep(options(out, { shard: parseShard('2/3'), resume: true }))).rejects.toThrow(/shard1\.csv \(case 1\).*expected rows of this sweep and shard 2\/3/);
   });
 
   it('keeps memory flat over 10,000 cases: rows go to disk, not to the heap', async () => {
