@@ -1,6 +1,6 @@
 import { instantiateKernel, loadKernelModule } from '../../kernel/load-kernel.ts';
 import type { KernelSession } from '../../kernel/kernel-session.ts';
-import { align, M_WIRE_LEN } from '../../kernel/layout.ts';
+import { align, M_FRAGS, M_WIRE_LEN } from '../../kernel/layout.ts';
 import { parseCidr, type Cidr } from '../../net/cidr.ts';
 import type { AttachedModel, CaseContext, CaseExtension, FrameSink } from '../../scenario/case-extension.ts';
 import type { Scenario } from '../../scenario/schema/scenario.ts';
@@ -10,6 +10,7 @@ import {
   DATAPATH_SUMMARY_COLUMNS, DATAPATH_TIMESERIES_COLUMNS, summaryCells, timeseriesCells,
 } from './datapath-metrics.ts';
 import { resolveVariant } from './datapath-variant.ts';
+import { FragmentFrames } from './fragment-frames.ts';
 import { loadRoutes, type RouteSources } from './route-table.ts';
 import { TrafficBatcher } from './traffic-batch.ts';
 
@@ -43,11 +44,8 @@ export const datapathExtension: CaseExtension = {
     const v = resolveVariant(spec);
     const module = ctx.kernelModule ?? (await loadKernelModule());
     const batch = dp.traffic.packetsPerBatch;
-    const k = await instantiateKernel(module, {
-      slotCount: batch,
-      slotBytes: Math.max(64, align(14 + v.podMtu, 16)),
-      headroom: align(v.overheadBytes, 8),
-    });
+    const geometry = { slotCount: batch, slotBytes: Math.max(64, align(14 + v.podMtu, 16)), headroom: align(v.overheadBytes, 8) };
+    const k = await instantiateKernel(module, geometry);
     k.configure(v.mode, v.vni, v.port, v.optionsBytes, v.vmMtu, OUTER_TTL);
     const net = ctx.scenario.network;
     const sources: RouteSources = {
@@ -70,6 +68,7 @@ export const datapathExtension: CaseExtension = {
     });
     const intervalNs = secondsToNs(dp.traffic.batchIntervalS);
     const sink = ctx.frameSink;
+    const fragments = sink === undefined ? null : new FragmentFrames(geometry.headroom + geometry.slotBytes);
     const handler = ctx.sim.register('datapath-batch', (sim) => {
       if (routesDirty) {
         loadRoutes(k, ctx.cluster, sources);
@@ -78,7 +77,7 @@ export const datapathExtension: CaseExtension = {
       const n = traffic.fill(k, batch);
       if (n > 0) {
         k.abi.pathBatch(n);
-        if (sink !== undefined) offerFrames(k, n, sim.now, sink);
+        if (sink !== undefined && fragments !== null) offerFrames(k, n, sim.now, sink, fragments);
       }
       sim.schedule(intervalNs, handler);
     });
@@ -90,10 +89,15 @@ export const datapathExtension: CaseExtension = {
   },
 };
 
-/** Offers each underlay frame of the batch to the capture, 1 µs apart (pcap resolution) so their order shows. */
-function offerFrames(k: KernelSession, n: number, nowNs: number, sink: FrameSink): void {
+/**
+ * Offers each underlay frame of the batch to the capture, packets 1 µs apart (pcap resolution) so their order
+ * shows, and the fragments of a fragmented packet 1 ns apart after its first.
+ */
+function offerFrames(k: KernelSession, n: number, nowNs: number, sink: FrameSink, fragments: FragmentFrames): void {
   for (let i = 0; i < n; i++) {
     if (k.meta(M_WIRE_LEN, i) === 0) continue;
-    if (!sink.write(nowNs + i * 1000, k.wireFrame(i))) return;
+    const t = nowNs + i * 1000;
+    if (!sink.write(t, k.wireFrame(i))) return;
+    if (k.meta(M_FRAGS, i) > 1 && !fragments.offer(k, i, t, 1, sink)) return;
   }
 }
