@@ -122,6 +122,59 @@ describe('EventQueue (radix queue) against a reference ordering', () => {
     expect(got).toEqual(want);
   });
 
+  it('stays ordered while growing to 40,000 pending, holding, shrinking to 100 and draining', () => {
+    // Too large for the quadratic reference: check instead that pops never go back in (time, seq) and that every
+    // pushed record comes out exactly once. With pushes never earlier than the last pop (as in Simulation), a
+    // queue that returned anything but the least record would break the first property.
+    const q = new EventQueue(4);
+    const out = emptyPoppedEvent();
+    let x = 99;
+    const rnd = () => {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      return x;
+    };
+    let seq = 0;
+    let nowNs = 0;
+    let lastT = -1;
+    let lastS = -1;
+    let backwards = 0;
+    let sumPushed = 0;
+    let sumPopped = 0;
+    const push = (deltaNs: number) => {
+      q.push(nowNs + deltaNs, seq, 0, seq, 0);
+      sumPushed += seq++;
+    };
+    let emptyPops = 0;
+    const pop = () => {
+      if (!q.pop(out)) emptyPops++;
+      if (out.timeNs < lastT || (out.timeNs === lastT && out.seq <= lastS)) backwards++;
+      [lastT, lastS, nowNs] = [out.timeNs, out.seq, out.timeNs];
+      sumPopped += out.a;
+    };
+    // Grow from 0 to 40,000 pending (crossing 16,384), hold, shrink back to 100, hold, drain.
+    for (let i = 0; i < 40_000; i++) {
+      push(rnd() % 3_000_000);
+      if (i % 3 === 0) {
+        pop();
+        push(rnd() % 50);
+      }
+    }
+    for (let i = 0; i < 60_000; i++) {
+      pop();
+      push(rnd() % 2 === 0 ? rnd() % 1000 : rnd() % 5_000_000);
+    }
+    while (q.size > 100) pop();
+    for (let i = 0; i < 60_000; i++) {
+      pop();
+      push(rnd() % 3 === 0 ? 0 : rnd() % 200_000);
+    }
+    while (q.size > 0) pop();
+    expect(backwards).toBe(0);
+    expect(emptyPops).toBe(0);
+    expect(sumPopped).toBe(sumPushed);
+    expect(q.pop(out)).toBe(false);
+  });
+
   it('takes events earlier than its base (a rebuild) and still returns them first', () => {
     const { got, want } = runBoth([
       { kind: 'pushAbsolute', timeNs: 1_000_000 },
