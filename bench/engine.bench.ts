@@ -3,7 +3,8 @@
  *
  * - "simulation hold": Simulation.run dispatching a registered handler that schedules its successor through
  *   Simulation.schedule: what a model pays per event. These are the figures compared with ns-3
- *   (bench/peers/run.sh).
+ *   (bench/peers/run.sh). "8 handlers": the same with eight handlers taking turns, so the dispatch is
+ *   megamorphic as in a real model (ns-3 always dispatches through a virtual call).
  * - "queue only": the bare structure (peek, pop, push), for the radix queue in src/sim/event-queue.ts and the
  *   heaps it replaced (queue-candidates.ts), so the choice of structure can be re-measured.
  *
@@ -11,7 +12,7 @@
  */
 import { Bench } from 'tinybench';
 import { EventQueue } from '../src/sim/event-queue.ts';
-import { QueueHold, SimulationHold, type HoldQueue } from './hold-model.ts';
+import { MultiHandlerHold, QueueHold, SimulationHold, type HoldQueue } from './hold-model.ts';
 import { DaryHeap } from './queue-candidates.ts';
 import { measurementsFromBench, type BenchSuite, type Measurement } from './suite.ts';
 
@@ -41,6 +42,7 @@ export const suite: BenchSuite = {
     const cases: Array<[string, () => Runner]> = [];
     for (const pending of SIZES) {
       cases.push([`simulation hold, ${pending.toLocaleString('en-US')} pending`, () => new SimulationHold(pending)]);
+      cases.push([`simulation hold, 8 handlers, ${pending.toLocaleString('en-US')} pending`, () => new MultiHandlerHold(pending)]);
     }
     for (const pending of SIZES) {
       for (const [label, make] of QUEUES) {

@@ -43,6 +43,52 @@ export class SimulationHold {
   }
 }
 
+/**
+ * The hold model with eight handlers taking turns: each event schedules its successor for the next handler, so
+ * Simulation.run's dispatch site sees eight different functions, as it does in a real model with many handlers
+ * (V8 then calls through the megamorphic path instead of inlining the one handler). Eight separate function
+ * literals, because closures of one literal share their code and V8 could still inline them.
+ */
+export class MultiHandlerHold {
+  readonly sim: Simulation;
+  private readonly incrementsNs: Float64Array;
+  private readonly ids: number[] = [];
+  private next = 0;
+  private done = 0;
+  private target = 0;
+
+  constructor(pending: number, meanNs = HOLD_MEAN_NS) {
+    this.incrementsNs = holdIncrementsNs(HOLD_TABLE_SIZE, meanNs);
+    this.sim = new Simulation(1024);
+    const handlers = [
+      (sim: Simulation) => this.step(sim, 0),
+      (sim: Simulation) => this.step(sim, 1),
+      (sim: Simulation) => this.step(sim, 2),
+      (sim: Simulation) => this.step(sim, 3),
+      (sim: Simulation) => this.step(sim, 4),
+      (sim: Simulation) => this.step(sim, 5),
+      (sim: Simulation) => this.step(sim, 6),
+      (sim: Simulation) => this.step(sim, 7),
+    ];
+    handlers.forEach((h, k) => this.ids.push(this.sim.register(`hold${k}`, h)));
+    const mask = HOLD_TABLE_SIZE - 1;
+    for (let i = 0; i < pending; i++) {
+      this.sim.schedule(this.incrementsNs[this.next++ & mask] as number, this.ids[i & 7] as number);
+    }
+  }
+
+  private step(sim: Simulation, k: number): void {
+    sim.schedule(this.incrementsNs[this.next++ & (HOLD_TABLE_SIZE - 1)] as number, this.ids[(k + 1) & 7] as number);
+    if (++this.done === this.target) sim.stop();
+  }
+
+  runEvents(events: number): number {
+    this.done = 0;
+    this.target = events;
+    return this.sim.run(MAX_TIME_NS);
+  }
+}
+
 /** The queue surface the bare hold model needs; EventQueue and the candidates in queue-candidates.ts have it. */
 export interface HoldQueue {
   readonly size: number;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # npm run bench:peers: cnisim against its peers, side by side in one run, on this machine.
 #   1. Event engine vs ns-3 (Debian libns3-dev): the hold model at 1,000 and 1,000,000 pending events, cnisim's
-#      Simulation against ns-3 with each scheduler (Map, Heap, Calendar, PriorityQueue), same increment table.
+#      Simulation (one handler, and eight handlers taking turns) against ns-3 with each scheduler (Map, Heap,
+#      Calendar, PriorityQueue), same increment table.
 #   2. Per-packet full path: the WASM kernel (release build) vs the same path in C compiled with gcc -O2
 #      (path.c), on the kernel bench's workload; path.c first checks that its output is byte-identical.
 # Rounds interleave every program so drift in machine load hits all alike. Every repetition's line goes to
@@ -49,6 +50,7 @@ for ((round = 1; round <= ROUNDS; round++)); do
   for pending in "${SIZES[@]}"; do
     events=$EVENTS_SMALL; [[ $pending -ge 100000 ]] && events=$EVENTS_LARGE
     run "$round" $TSX bench/peers/cnisim-hold.ts "$pending" "$events" "$REPS" "$MEAN_NS"
+    run "$round" $TSX bench/peers/cnisim-hold.ts "$pending" "$events" "$REPS" "$MEAN_NS" 8
     for s in "${SCHEDULERS[@]}"; do
       # ns-3's calendar queue degrades badly with this many pending events (docs/performance.md): at 1,000,000
       # its run does not finish in minutes, so it is measured up to 100,000 pending only.
