@@ -32,7 +32,8 @@ describe('Kubernetes Indexed Job example', () => {
     expect(container?.args[0]).toContain('--shard "$JOB_COMPLETION_INDEX/$SHARDS"');
   });
 
-  it('its pods\' commands, merged, give exactly the unsharded sweep', () => {
+  // Ten cnisim processes one after another: allow for a loaded CI machine.
+  it('its pods\' commands, merged, give exactly the unsharded sweep', { timeout: 300_000 }, () => {
     const dir = mkdtempSync(join(tmpdir(), 'cnisim-k8s-'));
     const container = job?.spec.template.spec.containers[0];
     const script = (container?.args[0] ?? '')
