@@ -104,7 +104,7 @@ export function resolveFieldPath(text: string, input: unknown, where: string): R
       schema = unwrap(d.element);
     } else {
       const shapes = shapesOf(schema);
-      const holder = shapes.find((sh) => seg in sh);
+      const holder = shapes.find((sh) => Object.hasOwn(sh, seg));
       if (holder === undefined) {
         const keys = [...new Set(shapes.flatMap((sh) => Object.keys(sh)))];
         const hint = nearest(seg, keys);

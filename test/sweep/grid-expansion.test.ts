@@ -108,6 +108,7 @@ describe('bad sweep specs', () => {
       'sweep.parameters[0].path | "cluster.pools[0].maxPod" | "cluster.pools[0].maxPods" (did you mean it?); a field of cluster.pools[0]: name, mode, count, maxPods, autoscale, maxSurge, nodeSubnet, podSubnet',
     ]);
     expect(problems(() => grid({ parameters: [{ path: 'netwrk.nodeSubnet', values: ['10.0.0.0/24'] }] }))[0]).toMatch(/^sweep\.parameters\[0\]\.path \| "netwrk\.nodeSubnet" \| "network" \(did you mean it\?\)/);
+    expect(problems(() => grid({ parameters: [{ path: 'network.toString', values: [1] }] }))[0]).toMatch(/^sweep\.parameters\[0\]\.path \| "network\.toString" \| a field of network: vnet, nodeSubnet/);
   });
 
   it('refuses an index the scenario does not have, and fields that define the sweep', () => {
