@@ -55,10 +55,13 @@ export class Simulation {
 
   /** Schedules `handler(a, b)` after `delayNs` (an integer ≥ 0). */
   schedule(delayNs: number, handler: number, a = 0, b = 0): EventId {
-    if (!isValidTimeNs(delayNs)) {
+    // One check covers both: a negative, fractional or non-finite delay gives an invalid absolute time. This is
+    // the path every model event takes, so it validates once rather than again in scheduleAt.
+    const timeNs = this.nowNs + delayNs;
+    if (!(delayNs >= 0) || !Number.isSafeInteger(timeNs)) {
       throw new RangeError(`delay must be a non-negative integer number of nanoseconds, got ${delayNs}`);
     }
-    return this.scheduleAt(this.nowNs + delayNs, handler, a, b);
+    return this.enqueue(timeNs, handler, a, b);
   }
 
   /** Schedules `handler(a, b)` at the absolute time `timeNs`, which must not be in the past. */
@@ -66,7 +69,11 @@ export class Simulation {
     if (!isValidTimeNs(timeNs) || timeNs < this.nowNs) {
       throw new RangeError(`event time must be an integer ≥ now (${this.nowNs} ns), got ${timeNs}`);
     }
-    if (handler < 0 || handler >= this.handlers.length || !Number.isInteger(handler)) {
+    return this.enqueue(timeNs, handler, a, b);
+  }
+
+  private enqueue(timeNs: TimeNs, handler: number, a: number, b: number): EventId {
+    if (!(handler >= 0 && handler < this.handlers.length) || (handler | 0) !== handler) {
       throw new RangeError(`unknown handler id ${handler}`);
     }
     const seq = this.nextSeq++;

@@ -51,8 +51,13 @@ describe('Simulation event order', () => {
     const h = sim.register('noop', () => {});
     expect(() => sim.schedule(-1, h)).toThrow(/-1/);
     expect(() => sim.schedule(1.5, h)).toThrow(/1\.5/);
+    expect(() => sim.schedule(Number.NaN, h)).toThrow(/NaN/);
+    expect(() => sim.schedule(1, h + 1)).toThrow(/unknown handler id 1/);
+    expect(() => sim.schedule(1, 0.5)).toThrow(/unknown handler id 0\.5/);
+    expect(sim.pending).toBe(0);
     sim.run(50);
     expect(() => sim.scheduleAt(49, h)).toThrow(/49/);
+    expect(() => sim.schedule(Number.MAX_SAFE_INTEGER, h)).toThrow(/9007199254740991/); // now + delay overflows
     expect(() => sim.run(10)).toThrow(/10/);
   });
 
