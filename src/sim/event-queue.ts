@@ -103,19 +103,28 @@ export class EventQueue {
    * Returns false when the queue is empty.
    */
   pop(out: PoppedEvent): boolean {
+    return this.popUntil(Number.POSITIVE_INFINITY, out);
+  }
+
+  /**
+   * Pops the earliest event into `out` if its time is at most `untilNs`; returns false (leaving the queue as it
+   * was) when the queue is empty or its earliest event is later. The simulation loop's one call per event.
+   */
+  popUntil(untilNs: TimeNs, out: PoppedEvent): boolean {
     if (this.readyHead === this.readyEnd) {
-      if (this.count === 0) return false;
+      if (this.count === 0 || (this.bucketMinNs[this.lowestBucket()] as number) > untilNs) return false;
       this.refill();
     }
     const r = this.ready;
     const o = this.readyHead * STRIDE;
-    out.timeNs = r[o] as number;
+    const timeNs = r[o] as number;
+    if (timeNs > untilNs) return false;
+    out.timeNs = timeNs;
     out.seq = r[o + 1] as number;
     out.handler = r[o + 2] as number;
     out.a = r[o + 3] as number;
     out.b = r[o + 4] as number;
-    this.readyHead++;
-    if (this.readyHead === this.readyEnd) {
+    if (++this.readyHead === this.readyEnd) {
       this.readyHead = 0;
       this.readyEnd = 0;
       this.readyMaxNs = -1;

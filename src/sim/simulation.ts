@@ -111,14 +111,12 @@ export class Simulation {
     const ev = this.popped;
     const cancelled = this.cancelled;
     this.stopRequested = false;
-    for (;;) {
-      const next = queue.peekTimeNs();
-      if (next === undefined || next > untilNs) break;
-      queue.pop(ev);
+    const handlers = this.handlers;
+    while (queue.popUntil(untilNs, ev)) {
       if (cancelled.size > 0 && cancelled.delete(ev.seq)) continue;
       this.nowNs = ev.timeNs;
       this.dispatchedCount++;
-      (this.handlers[ev.handler] as EventHandler)(this, ev.a, ev.b);
+      (handlers[ev.handler] as EventHandler)(this, ev.a, ev.b);
       if (this.stopRequested) return this.dispatchedCount - start;
     }
     this.nowNs = untilNs;
