@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerCommands } from './commands.ts';
 import { EXIT_BAD_INPUT } from './exit.ts';
@@ -6,8 +7,15 @@ import { EXIT_BAD_INPUT } from './exit.ts';
  * The `cnisim` command. Each subcommand lives in its own file and registers itself here; this is the only
  * place that builds the program.
  */
+/** The version in package.json, read at startup (two directories up from this file). */
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
 const program = new Command('cnisim')
   .description('Deterministic simulator and capacity planner for AKS pod networking (IPs, SNAT, encapsulation).')
+  .version(packageVersion(), '-V, --version', 'print the cnisim version')
   .showHelpAfterError()
   .exitOverride();
 registerCommands(program);

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -54,5 +54,14 @@ describe('cnisim schema', () => {
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['name', 'cni', 'network', 'cluster', 'workload']));
     expect(schema.required).toEqual(expect.arrayContaining(['name', 'cluster']));
     expect(JSON.stringify(schema.properties.network)).toContain('10.244.0.0/16');
+  });
+});
+
+describe('cnisim --version', () => {
+  it('prints the package version and exits 0', () => {
+    const r = cnisim(['--version']);
+    expect(r.code).toBe(0);
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    expect(r.stdout.trim()).toBe(pkg.version);
   });
 });
