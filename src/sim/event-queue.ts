@@ -164,6 +164,11 @@ export class EventQueue {
       digit = (high >>> (highLevel * DIGIT_BITS)) & DIGIT_MASK;
       level = LOW_LEVELS + highLevel;
     }
+    this.appendToBucket(level, digit, timeNs, seq, handler, a, b);
+  }
+
+  /** Appends a record to bucket (level, digit), marking the bucket non-empty and keeping its earliest time. */
+  private appendToBucket(level: number, digit: number, timeNs: number, seq: number, handler: number, a: number, b: number): void {
     const id = level * DIGITS + digit;
     const n = this.bucketLength[id] as number;
     let arr = this.buckets[id] as Float64Array;
@@ -233,25 +238,7 @@ export class EventQueue {
       }
       const lv = LEVEL_OF_BIT[31 - Math.clz32(lowDiff)] as number;
       const dg = (low >>> (lv * DIGIT_BITS)) & DIGIT_MASK;
-      const to = lv * DIGITS + dg;
-      const m = this.bucketLength[to] as number;
-      let dst = this.buckets[to] as Float64Array;
-      if ((m + 1) * STRIDE > dst.length) dst = this.growBucket(to);
-      const q = m * STRIDE;
-      dst[q] = t;
-      dst[q + 1] = arr[o + 1] as number;
-      dst[q + 2] = arr[o + 2] as number;
-      dst[q + 3] = arr[o + 3] as number;
-      dst[q + 4] = arr[o + 4] as number;
-      this.bucketLength[to] = m + 1;
-      if (m === 0) {
-        this.bucketMinNs[to] = t;
-        this.levelMask |= 1 << lv;
-        const mw = lv * MASK_WORDS + (dg >>> 5);
-        this.digitMask[mw] = (this.digitMask[mw] as number) | (1 << (dg & 31));
-      } else if (t < (this.bucketMinNs[to] as number)) {
-        this.bucketMinNs[to] = t;
-      }
+      this.appendToBucket(lv, dg, t, arr[o + 1] as number, arr[o + 2] as number, arr[o + 3] as number, arr[o + 4] as number);
     }
   }
 
