@@ -3,8 +3,8 @@
  * "2,496 SNAT ports per public IP address configured per backend virtual machine scale set instance (Minimum of
  * two instances) … up to 250 public IP addresses". https://learn.microsoft.com/en-us/azure/firewall/integrate-with-nat-gateway
  */
-import { holdNs, type DesignInput } from './design-input.ts';
-import { NS_PER_MIN, holdDownTable, type ResolvedDesign } from './outbound-design.ts';
+import { NO_HOLD_DOWN, holdDownNs, type DesignInput } from './design-input.ts';
+import { NS_PER_MIN, type ResolvedDesign } from './outbound-design.ts';
 import type { IdleTimeoutRule } from './outbound-type.ts';
 
 const FIREWALL = 'https://learn.microsoft.com/en-us/azure/firewall/integrate-with-nat-gateway';
@@ -48,13 +48,7 @@ export function firewallDesign(d: DesignInput): ResolvedDesign {
     maxActiveConnections: Number.POSITIVE_INFINITY,
     tcpIdleTimeoutNs: idleNs,
     udpIdleTimeoutNs: idleNs,
-    holdDownNs: holdDownTable({
-      fin: holdNs(d.holdDownS.finS, 0),
-      rst: holdNs(d.holdDownS.rstS, 0),
-      idle: 0,
-      halfOpen: holdNs(d.holdDownS.halfOpenS, 0),
-      udp: holdNs(d.holdDownS.udpS, 0),
-    }),
+    holdDownNs: holdDownNs(d.holdDownS, NO_HOLD_DOWN),
     udpKeyedByIp: false,
   };
 }

@@ -1,3 +1,4 @@
+import { holdDownTable } from './outbound-design.ts';
 import type { OutboundType } from './outbound-type.ts';
 
 /** An outbound design as the scenario states it, before the per-type rules resolve it (see resolve-design.ts). */
@@ -18,7 +19,29 @@ export interface DesignInput {
   };
 }
 
+/** A type's hold-down before a port is reused toward the same destination, by close type, in ns. */
+export interface HoldDownDefaultsNs {
+  readonly fin: number;
+  readonly rst: number;
+  readonly halfOpen: number;
+  readonly udp: number;
+}
+
+/** No documented hold-down: the port is reusable at once (Load Balancer and Firewall, UNCONFIRMED). */
+export const NO_HOLD_DOWN: HoldDownDefaultsNs = { fin: 0, rst: 0, halfOpen: 0, udp: 0 };
+
 /** Seconds to ns for a hold-down override, else the default. */
-export function holdNs(overrideS: number | undefined, defaultNs: number): number {
+function holdNs(overrideS: number | undefined, defaultNs: number): number {
   return overrideS === undefined ? defaultNs : Math.round(overrideS * 1e9);
+}
+
+/** The design's hold-down table: the scenario's overrides over the type's defaults; an idle close holds none. */
+export function holdDownNs(overrides: DesignInput['holdDownS'], defaults: HoldDownDefaultsNs): Float64Array {
+  return holdDownTable({
+    fin: holdNs(overrides.finS, defaults.fin),
+    rst: holdNs(overrides.rstS, defaults.rst),
+    idle: 0,
+    halfOpen: holdNs(overrides.halfOpenS, defaults.halfOpen),
+    udp: holdNs(overrides.udpS, defaults.udp),
+  });
 }

@@ -7,9 +7,9 @@
  * LB port reuse timers after FIN/RST are UNCONFIRMED in the reference: every hold-down defaults to 0 and a
  * scenario may set `holdDown` per design.
  */
-import { holdNs, type DesignInput } from './design-input.ts';
+import { NO_HOLD_DOWN, holdDownNs, type DesignInput } from './design-input.ts';
 import { LB_IDLE_TIMEOUT_DEFAULT_MIN } from './lb-manual-ports.ts';
-import { NS_PER_MIN, holdDownTable, type ResolvedDesign } from './outbound-design.ts';
+import { NS_PER_MIN, type ResolvedDesign } from './outbound-design.ts';
 
 export function loadBalancerDesign(d: DesignInput): ResolvedDesign {
   const idleNs = (d.idleTimeoutMin ?? LB_IDLE_TIMEOUT_DEFAULT_MIN) * NS_PER_MIN;
@@ -25,13 +25,7 @@ export function loadBalancerDesign(d: DesignInput): ResolvedDesign {
     // The outbound rule's idle timeout covers UDP as well ("Idle UDP flows hold SNAT ports for the idle timeout",
     // troubleshoot-source-network-address-translation).
     udpIdleTimeoutNs: idleNs,
-    holdDownNs: holdDownTable({
-      fin: holdNs(d.holdDownS.finS, 0),
-      rst: holdNs(d.holdDownS.rstS, 0),
-      idle: 0,
-      halfOpen: holdNs(d.holdDownS.halfOpenS, 0),
-      udp: holdNs(d.holdDownS.udpS, 0),
-    }),
+    holdDownNs: holdDownNs(d.holdDownS, NO_HOLD_DOWN),
     udpKeyedByIp: true,
   };
 }

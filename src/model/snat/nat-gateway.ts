@@ -4,8 +4,8 @@
  * https://learn.microsoft.com/en-us/azure/nat-gateway/nat-gateway-resource (ms.date 2023-07-10)
  */
 import { NS_PER_S } from '../../sim/time.ts';
-import { holdNs, type DesignInput } from './design-input.ts';
-import { NS_PER_MIN, holdDownTable, type ResolvedDesign } from './outbound-design.ts';
+import { holdDownNs, type DesignInput } from './design-input.ts';
+import { NS_PER_MIN, type ResolvedDesign } from './outbound-design.ts';
 import type { IdleTimeoutRule } from './outbound-type.ts';
 
 const NAT_RESOURCE = 'https://learn.microsoft.com/en-us/azure/nat-gateway/nat-gateway-resource';
@@ -52,12 +52,11 @@ export function natGatewayDesign(d: DesignInput): ResolvedDesign {
     maxActiveConnections: NAT_MAX_CONNECTIONS_TOTAL,
     tcpIdleTimeoutNs: (d.idleTimeoutMin ?? NAT_IDLE_TIMEOUT_RULE.defaultMin) * NS_PER_MIN,
     udpIdleTimeoutNs: NAT_UDP_IDLE_TIMEOUT_MIN * NS_PER_MIN,
-    holdDownNs: holdDownTable({
-      fin: holdNs(d.holdDownS.finS, NAT_HOLD_DOWN_FIN_NS),
-      rst: holdNs(d.holdDownS.rstS, NAT_HOLD_DOWN_RST_NS),
-      idle: 0,
-      halfOpen: holdNs(d.holdDownS.halfOpenS, NAT_HOLD_DOWN_HALF_OPEN_NS),
-      udp: holdNs(d.holdDownS.udpS, NAT_HOLD_DOWN_UDP_NS),
+    holdDownNs: holdDownNs(d.holdDownS, {
+      fin: NAT_HOLD_DOWN_FIN_NS,
+      rst: NAT_HOLD_DOWN_RST_NS,
+      halfOpen: NAT_HOLD_DOWN_HALF_OPEN_NS,
+      udp: NAT_HOLD_DOWN_UDP_NS,
     }),
     udpKeyedByIp: false,
   };
