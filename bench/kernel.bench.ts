@@ -29,7 +29,12 @@ const NODES = 5000;
 const POD_CIDR_BASE = 0x0a000000; // 10.0.0.0/8 holds 5,000 /24s
 const NODE_IP_BASE = 0xac100000; // 172.16.0.0/16
 const SERVICE_CIDR = 0x0b000000; // 11.0.0.0/16, outside the pod blocks
-const HEADROOM = 64;
+export const HEADROOM = 64;
+/** The kernel settings every case runs with (the native C peer reads them from the geometry file). */
+export const BENCH_VNI = 0x123456;
+export const BENCH_VXLAN_PORT = 4789;
+export const BENCH_MTU = 9000;
+export const BENCH_TTL = 64;
 
 export type Op = 'lookup' | 'encap' | 'decap' | 'full';
 
@@ -50,8 +55,8 @@ function xorshift(seed: number): () => number {
 }
 
 /** Routes and `batch` pod-to-pod UDP frames to random pods on random other nodes; primed up to encap. */
-function prepare(k: KernelSession, g: Geometry): void {
-  k.configure(MODE_VXLAN, 0x123456, 4789, 0, 9000, 64);
+export function prepare(k: KernelSession, g: Geometry): void {
+  k.configure(MODE_VXLAN, BENCH_VNI, BENCH_VXLAN_PORT, 0, BENCH_MTU, BENCH_TTL);
   k.abi.routeAdd(0, 0, V_EGRESS, 0);
   k.abi.routeAdd(SERVICE_CIDR, 16, V_SERVICE, 0);
   for (let n = 0; n < NODES; n++) k.abi.routeAdd(POD_CIDR_BASE + n * 256, 24, V_NODE, NODE_IP_BASE + 1 + n);
