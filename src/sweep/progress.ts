@@ -15,6 +15,7 @@ const PLAIN_INTERVAL_MS = 10_000;
  */
 export function progressReporter(stream: NodeJS.WriteStream, quiet: boolean): ProgressReporter {
   if (quiet) return { update: () => undefined, stop: () => undefined };
+  // The wall clock only feeds the rate and time-left shown to the user on stderr; no CSV row ever sees it.
   const startMs = performance.now();
   let firstDone = -1;
   const rate = (done: number): number => {
