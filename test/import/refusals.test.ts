@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { cnisim, STACK_LINE } from '../cli/cli-harness.ts';
+
+const F = 'test/fixtures';
+const SUBNET_ID = '/subscriptions/3f2c8a61-5d0e-4b7a-9c1e-8a6b2d4f0e17/resourceGroups/rg-legacy-net/providers/Microsoft.Network/virtualNetworks/vnet-hub/subnets/aks-nodes';
+
+describe('missing facts, conflicting files and unknown kinds exit 2 with a clear message', () => {
+  it('a node subnet no file describes: names the subnet, the command that prints it and the flag', () => {
+    const r = cnisim(['import', `${F}/node-subnet-pe/cluster.az.json`]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`error: ${F}/node-subnet-pe/cluster.az.json $.agentPoolProfiles[0].vnetSubnetId: the node subnet ${SUBNET_ID}`);
+    expect(r.stderr).toContain(`az network vnet subnet show --ids ${SUBNET_ID} -o json`);
+    expect(r.stderr).toContain('--node-subnet CIDR');
+    expect(r.stderr).not.toMatch(STACK_LINE);
+  });
+
+  it('--node-subnet gives the missing range by hand (and the comment says so)', () => {
+    const r = cnisim(['import', `${F}/node-subnet-pe/cluster.az.json`, '--node-subnet', '10.224.0.0/21']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('  nodeSubnet: 10.224.0.0/21 # --node-subnet 10.224.0.0/21\n');
+  });
+
+  it('plan refuses the same missing subnet', () => {
+    const r = cnisim(['plan', `${F}/node-subnet-pe/cluster.rest.json`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('$.properties.agentPoolProfiles[0].vnetSubnetID: the node subnet');
+  });
+
+  it('two clusters', () => {
+    const r = cnisim(['import', `${F}/overlay/cluster.az.json`, `${F}/errors/other-cluster.az.json`, `${F}/overlay/subnet.az.json`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('two clusters, "aks-other" and "aks-overlay" is not allowed; expected the files of one cluster');
+  });
+
+  it('a file of an unknown kind lists the kinds accepted', () => {
+    const r = cnisim(['import', `${F}/overlay/cluster.az.json`, `${F}/errors/vm.az.json`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`error: ${F}/errors/vm.az.json: a JSON document of no known kind is not allowed; expected one of: az aks show -o json`);
+    for (const k of ['az aks nodepool list', 'az network vnet subnet show', 'az network vnet show', 'terraform show -json', 'kubectl get nodes -o json', 'kubectl get nodenetworkconfigs -A -o json']) {
+      expect(r.stderr).toContain(k);
+    }
+  });
+
+  it('a file that is not JSON', () => {
+    const r = cnisim(['import', 'scenarios/overlay-vs-flat.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: scenarios\/overlay-vs-flat\.yaml: the file is not allowed; expected JSON, as printed by -o json/);
+  });
+
+  it('--out writes the scenario whole and validate accepts it', async () => {
+    const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'cnisim-import-'));
+    try {
+      const out = join(dir, 'mine.yaml');
+      const r = cnisim(['import', `${F}/overlay/cluster.az.json`, `${F}/overlay/subnet.az.json`, `${F}/overlay/vnet.az.json`, '--out', out]);
+      expect(r.code).toBe(0);
+      expect(readFileSync(out, 'utf8')).toBe(readFileSync('test/import/golden/overlay.yaml', 'utf8'));
+      const v = cnisim(['validate', out]);
+      expect(v.code).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
