@@ -10,7 +10,8 @@ import type { Fact } from './provenance.ts';
 
 /** Subnet ids are compared case-insensitively (ARM ids are; az prints resourceGroups, AKS resourcegroups). */
 export function subnetKey(id: string): string {
-  return id.toLowerCase();
+  // Terraform plan references (`tf:module.net.azurerm_subnet.aks`) keep their case: addresses are case-sensitive.
+  return id.startsWith('tf:') ? id : id.toLowerCase();
 }
 
 function ipv4Prefix(b: JsonNode): Fact<string> | undefined {

@@ -96,18 +96,77 @@ function readTfSubnet(v: JsonNode, address: string): SubnetFacts {
   return s;
 }
 
+/** Configuration resources by full address (`module.a.azurerm_subnet.x`), with their module's address prefix. */
+function configResources(module: JsonNode | undefined, prefix: string, out: Map<string, { node: JsonNode; prefix: string }>): void {
+  for (const r of module?.field('resources')?.items() ?? []) {
+    const a = r.field('address')?.value;
+    if (typeof a === 'string') out.set(`${prefix}${a}`, { node: r, prefix });
+  }
+  const calls = module?.field('module_calls');
+  if (calls === undefined || !calls.isObject()) return;
+  for (const name of Object.keys(calls.value as object)) configResources(calls.field(name)?.field('module'), `${prefix}module.${name}.`, out);
+}
+
+/**
+ * In a plan, an id that is only known after apply is absent from planned_values. The configuration says which
+ * resource it comes from (`references: ["azurerm_subnet.aks.id", …]`): that resource's key, `tf:<address>`,
+ * matches the planned subnet. An unknown id with no such reference stays unknown, so the subnet is refused.
+ */
+function plannedRef(plan: TfPlan, address: string, steps: readonly (string | number)[]): Fact<string> | undefined {
+  const change = plan.changes.get(address);
+  let unknown: JsonNode | undefined = change;
+  for (const s of steps) unknown = typeof s === 'number' ? unknown?.items()[s] : unknown?.field(s);
+  if (unknown?.value !== true) return undefined;
+  const conf = plan.config.get(address);
+  let expr: JsonNode | undefined = conf?.node.field('expressions');
+  for (const s of steps) expr = typeof s === 'number' ? expr?.items()[s] : expr?.field(s);
+  const refs = expr?.field('references')?.items() ?? [];
+  const ref = refs.find((r) => typeof r.value === 'string' && /^azurerm_subnet\.[^.]+\.id$/.test(r.value));
+  if (ref !== undefined && conf !== undefined) return ref.fact(`tf:${conf.prefix}${(ref.value as string).replace(/\.id$/, '')}`);
+  return { file: change?.file ?? '', path: change?.path ?? '', value: `(known after apply: ${address}.${steps.join('.')})` };
+}
+
+interface TfPlan {
+  readonly changes: Map<string, JsonNode>;
+  readonly config: Map<string, { node: JsonNode; prefix: string }>;
+}
+
+function readPlan(root: JsonNode): TfPlan {
+  const changes = new Map<string, JsonNode>();
+  for (const c of root.field('resource_changes')?.items() ?? []) {
+    const a = c.field('address')?.value;
+    const after = c.at('change', 'after_unknown');
+    if (typeof a === 'string' && after !== undefined) changes.set(a, after);
+  }
+  const config = new Map<string, { node: JsonNode; prefix: string }>();
+  configResources(root.at('configuration', 'root_module'), '', config);
+  return { changes, config };
+}
+
 export function readTerraform(root: JsonNode, into: ImportFacts): void {
   const module = root.at('values', 'root_module') ?? root.at('planned_values', 'root_module');
+  const plan = readPlan(root);
   for (const r of resources(module)) {
     if (r.field('mode')?.value !== 'managed') continue;
     const type = r.field('type')?.value;
     const address = String(r.field('address')?.value ?? '');
     const v = r.field('values');
     if (v === undefined) continue;
-    if (type === 'azurerm_kubernetes_cluster') into.clusters.push(readTfCluster(v, address));
-    else if (type === 'azurerm_kubernetes_cluster_node_pool') {
+    if (type === 'azurerm_kubernetes_cluster') {
+      const c = readTfCluster(v, address);
+      const pool = c.pools[0];
+      if (pool !== undefined) {
+        assign(pool, 'vnetSubnetId', pool.vnetSubnetId ?? plannedRef(plan, address, ['default_node_pool', 0, 'vnet_subnet_id']));
+        assign(pool, 'podSubnetId', pool.podSubnetId ?? plannedRef(plan, address, ['default_node_pool', 0, 'pod_subnet_id']));
+      }
+      into.clusters.push(c);
+    } else if (type === 'azurerm_kubernetes_cluster_node_pool') {
       const p = readTfPool(v);
-      if (p !== undefined) into.pools.push(p);
+      if (p !== undefined) {
+        assign(p, 'vnetSubnetId', p.vnetSubnetId ?? plannedRef(plan, address, ['vnet_subnet_id']));
+        assign(p, 'podSubnetId', p.podSubnetId ?? plannedRef(plan, address, ['pod_subnet_id']));
+        into.pools.push(p);
+      }
     } else if (type === 'azurerm_subnet') into.subnets.push(readTfSubnet(v, address));
     else if (type === 'azurerm_virtual_network') {
       into.vnets.push({
@@ -116,7 +175,7 @@ export function readTerraform(root: JsonNode, into: ImportFacts): void {
         subnets: [],
       });
     } else if (type === 'azurerm_private_endpoint') {
-      const sid = v.field('subnet_id')?.string();
+      const sid = v.field('subnet_id')?.string() ?? plannedRef(plan, address, ['subnet_id']);
       if (sid !== undefined) into.tenants.push({ subnetKey: subnetKey(sid.value), what: { ...sid, value: `private endpoint ${address}` } });
     }
   }

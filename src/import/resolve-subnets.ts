@@ -2,6 +2,7 @@ import { InputError, type InputProblem } from '../error/input-error.ts';
 import type { ImportFacts, PoolFacts, SubnetFacts } from './facts.ts';
 import { nodePool } from './merge-pools.ts';
 import { formatSource, type Fact, type Source } from './provenance.ts';
+import { subnetKey } from './read-network.ts';
 
 /** A pool's subnet with its range and where the range came from. */
 export interface PoolSubnet {
@@ -19,7 +20,7 @@ function knownSubnets(facts: ImportFacts): SubnetFacts[] {
 }
 
 function findSubnet(facts: ImportFacts, id: string): SubnetFacts | undefined {
-  const key = id.toLowerCase();
+  const key = subnetKey(id);
   const all = knownSubnets(facts).filter((s) => s.prefix !== undefined);
   return all.find((s) => s.key === key) ?? all.find((s) => s.key.startsWith('name:') && key.endsWith(`/subnets/${s.key.slice(5).toLowerCase()}`));
 }
@@ -60,11 +61,16 @@ export function resolvePoolSubnets(facts: ImportFacts, pools: readonly PoolFacts
     return { cidr: flag ?? '', from: [`${flagName} ${flag ?? ''}`], id };
   });
   if (missing.size === 0 || (flag !== undefined && missing.size === 1)) return out;
+  const byHand = missing.size === 1 ? `, or give it by hand with ${flagName} CIDR` : ` (${flagName} gives only one)`;
   const problems: InputProblem[] = [...missing.values()].map((id) => ({
     code: 'missing-subnet',
     path: formatSource(id),
     value: `the ${role} subnet ${id.value}, whose address range is in none of the files`,
-    allowed: `its range: add the output of \`az network vnet subnet show --ids ${id.value} -o json\` to the files${missing.size === 1 ? `, or give it by hand with ${flagName} CIDR` : ` (${flagName} gives only one)`}`,
+    allowed: id.value.startsWith('(known after apply')
+      ? `its range: import the Terraform state after apply${byHand}`
+      : id.value.startsWith('tf:')
+        ? `its range: the Terraform state or plan that holds ${id.value.slice(3)}${byHand}`
+        : `its range: add the output of \`az network vnet subnet show --ids ${id.value} -o json\` to the files${byHand}`,
   }));
   throw new InputError(problems);
 }

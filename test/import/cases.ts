@@ -11,5 +11,6 @@ export const IMPORT_CASES: ReadonlyArray<{ readonly name: string; readonly files
   { name: 'kubenet', files: ['kubenet/cluster.az.json'] },
   { name: 'multi-pool', files: ['multi-pool/cluster.az.json', 'multi-pool/nodepools.az.json', 'multi-pool/subnets.az.json', 'multi-pool/vnets.az.json'] },
   { name: 'terraform', files: ['terraform/state.json'] },
+  { name: 'terraform-plan', files: ['terraform/plan.json'] },
   { name: 'kubectl-only', files: ['kubectl-only/nodes.json', 'kubectl-only/nnc.json'] },
 ].map((c) => ({ name: c.name, files: c.files.map((f) => `test/fixtures/${f}`) }));

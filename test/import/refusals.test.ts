@@ -27,6 +27,27 @@ describe('missing facts, conflicting files and unknown kinds exit 2 with a clear
     expect(r.stderr).toContain('$.properties.agentPoolProfiles[0].vnetSubnetID: the node subnet');
   });
 
+  it('a Terraform plan whose subnet id is known only after apply, with no reference to a planned subnet', async () => {
+    const { mkdtempSync, readFileSync, rmSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'cnisim-import-'));
+    try {
+      const plan = JSON.parse(readFileSync(`${F}/terraform/plan.json`, 'utf8')) as { configuration: { root_module: { resources: Array<{ expressions: Record<string, unknown> }> } } };
+      // The subnet id now comes from a module output (or a variable): no azurerm_subnet reference to follow.
+      const cluster = plan.configuration.root_module.resources[2];
+      if (cluster !== undefined) cluster.expressions['default_node_pool'] = [{ vnet_subnet_id: { references: ['module.network.subnet_id', 'module.network'] } }];
+      const file = join(dir, 'plan.json');
+      writeFileSync(file, JSON.stringify(plan));
+      const r = cnisim(['import', file]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('the node subnet (known after apply: azurerm_kubernetes_cluster.main.default_node_pool.0.vnet_subnet_id)');
+      expect(r.stderr).toContain('import the Terraform state after apply, or give it by hand with --node-subnet CIDR');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('two clusters', () => {
     const r = cnisim(['import', `${F}/overlay/cluster.az.json`, `${F}/errors/other-cluster.az.json`, `${F}/overlay/subnet.az.json`]);
     expect(r.code).toBe(2);
