@@ -6,6 +6,8 @@ import type { Fact } from './provenance.ts';
  */
 export interface PoolFacts {
   readonly name: Fact<string>;
+  /** The ARM id of the cluster the pool belongs to (lowercase), when the file says (nodepool list/show). */
+  clusterId?: Fact<string>;
   count?: Fact<number>;
   autoscale?: Fact<boolean>;
   minCount?: Fact<number>;

@@ -53,9 +53,20 @@ function poolsFromNodes(facts: ImportFacts): PoolFacts[] {
   return [...byName.values()];
 }
 
-/** Two cluster files naming different clusters cannot make one scenario. */
+/** Two cluster files naming different clusters, or pools of another cluster, cannot make one scenario. */
 export function checkOneCluster(facts: ImportFacts): void {
   const [first, ...rest] = facts.clusters;
+  const foreign = facts.pools.find((p) => p.clusterId !== undefined && first?.identity.startsWith('/subscriptions/') === true && p.clusterId.value !== first.identity);
+  if (first !== undefined && foreign?.clusterId !== undefined) {
+    throw new InputError([
+      {
+        code: 'conflicting-clusters',
+        path: `${formatSource(foreign.clusterId)} and ${formatSource(first.name)}`,
+        value: `pool "${foreign.name.value}" of another cluster than "${first.name.value}"`,
+        allowed: 'the files of one cluster: import each cluster on its own',
+      },
+    ]);
+  }
   const other = rest.find((c) => c.identity !== first?.identity);
   if (first === undefined || other === undefined) return;
   throw new InputError([

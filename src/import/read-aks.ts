@@ -38,7 +38,13 @@ export function assign<T extends object, K extends keyof T>(target: T, key: K, v
 /** Pools of `az aks nodepool list` (array), REST `{value: [...]}`, or one pool (`nodepool show`). */
 export function readPools(root: JsonNode): PoolFacts[] {
   const list = Array.isArray(root.value) ? root.items() : (root.field('value')?.items() ?? [root]);
-  return list.flatMap((n) => readPool(n) ?? []);
+  return list.flatMap((n) => {
+    const pool = readPool(n);
+    const id = n.field('id')?.string();
+    const cluster = id === undefined ? undefined : /^(.*\/managedclusters\/[^/]+)\/agentpools\/[^/]+$/i.exec(id.value)?.[1];
+    if (pool !== undefined && id !== undefined && cluster !== undefined) pool.clusterId = { ...id, value: cluster.toLowerCase() };
+    return pool ?? [];
+  });
 }
 
 /** A cluster-autoscaler duration ("10s", "10m", "1h") in seconds. */

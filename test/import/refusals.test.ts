@@ -54,6 +54,12 @@ describe('missing facts, conflicting files and unknown kinds exit 2 with a clear
     expect(r.stderr).toContain('two clusters, "aks-other" and "aks-overlay" is not allowed; expected the files of one cluster');
   });
 
+  it('pools of another cluster', () => {
+    const r = cnisim(['import', `${F}/overlay/cluster.az.json`, `${F}/multi-pool/nodepools.az.json`, `${F}/overlay/subnet.az.json`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('pool "system" of another cluster than "aks-overlay" is not allowed; expected the files of one cluster');
+  });
+
   it('a file of an unknown kind lists the kinds accepted', () => {
     const r = cnisim(['import', `${F}/overlay/cluster.az.json`, `${F}/errors/vm.az.json`]);
     expect(r.code).toBe(2);
