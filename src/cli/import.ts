@@ -102,7 +102,7 @@ export function registerImport(program: Command): void {
     .option('--out <scenario.yaml>', 'write the scenario here (default: stdout)')
     .option('--node-subnet <cidr>', 'range of the node subnet when no file gives it')
     .option('--pod-subnet <cidr>', 'range of the pod subnet when no file gives it')
-    .option('--vnet <cidr>', 'VNet address space when no file gives it')
+    .option('--vnet <cidr>', 'VNet address space (instead of a VNet file)')
     .addHelpText(
       'after',
       `

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFiles } from '../../src/import/index.ts';
 import { planJson, planScenario } from '../../src/plan/plan.ts';
@@ -58,5 +61,21 @@ describe('the simulator subtracts the other tenants as the planner does', () => 
     const col = (n: string) => row[r.columns.indexOf(n)];
     expect([col('nodes_peak'), col('vnet_ips_allocated_peak'), col('exhaustion_cause')]).toEqual([12, 12 * 157, 'node-subnet-full']);
     expect(planJson(planScenario(scenario, 'node-subnet'))['maxNodesThatFit']).toBe(12);
+  });
+});
+
+describe('`cnisim run` takes the import files, with what-if flags', () => {
+  it('run cluster.json subnet.json --nodes 13 --max-pods 156: the summary shows 12 nodes and the subnet full', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cnisim-import-run-'));
+    try {
+      const out = join(dir, 's.csv');
+      const r = cnisim(['run', CLUSTER, SUBNET, '--nodes', '13', '--max-pods', '156', '--quiet', '--out', out, '--timeseries', join(dir, 't.csv'), '--events', join(dir, 'e.csv')]);
+      expect(r.code).toBe(0);
+      const [header, row] = readFileSync(out, 'utf8').trimEnd().split('\n').map((l) => l.split(','));
+      const col = (n: string) => row?.[header?.indexOf(n) ?? -1];
+      expect([col('cni'), col('nodes_peak'), col('exhaustion_cause')]).toEqual(['node-subnet', '12', 'node-subnet-full']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
