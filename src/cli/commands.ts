@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerImport } from './import.ts';
 import { registerMerge } from './merge.ts';
 import { registerPlan } from './plan.ts';
 import { registerReport } from './report.ts';
@@ -15,6 +16,7 @@ export function registerCommands(program: Command): void {
   registerRun(program);
   registerPlan(program);
   registerValidate(program);
+  registerImport(program);
   registerSchema(program);
   registerSweep(program);
   registerMerge(program);

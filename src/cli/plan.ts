@@ -7,9 +7,10 @@ import { DEFAULT_SNAT_OPTIONS, planJson, planScenario, type SnatOptions } from '
 import { planCsv, planTable } from '../plan/plan-report.ts';
 import { scenarioPlanProblems } from '../plan/scenario-checks.ts';
 import { validateSnatInput } from '../plan/snat.ts';
-import { loadScenarioFile, validateScenarioData } from '../scenario/load.ts';
+import { validateScenarioData } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
 import { EXIT_DOES_NOT_FIT, EXIT_OK, runCommand } from './exit.ts';
+import { importFlags, loadScenarioInput } from './import.ts';
 
 interface PlanFlags {
   cni?: string;
@@ -49,12 +50,13 @@ Examples:
   $ cnisim plan --cni all --nodes 200 --node-subnet 10.224.0.0/22 --format csv
   $ cnisim plan --outbound-type loadBalancer --outbound-ips 2 --outbound-ports 4000 --nodes 30
   $ cnisim plan scenarios/overlay-vs-flat.yaml --max-pods 110
+  $ cnisim plan cluster.json subnet.json --cni overlay     # az aks show + az network vnet subnet show output
 See docs/plan.md for every key of the JSON and CSV output.`;
 
 export function registerPlan(program: Command): void {
   program
     .command('plan')
-    .argument('[scenario]', 'scenario file (YAML or JSON); flags override its values')
+    .argument('[scenario...]', 'scenario file (YAML or JSON), or the az, Terraform and kubectl JSON files `cnisim import` reads; flags override their values')
     .description('Closed-form capacity plan per networking model: VNet IPs, pod subnet, pod CIDR /24s, node limits and SNAT ports.')
     .option('--cni <models>', `networking model(s): ${CNI_NAMES.join('|')}|all, or a comma list (default: the scenario's, else all)`)
     .option('--nodes <n>', `nodes in the (single) pool (default ${DEFAULT_NODES})`)
@@ -72,8 +74,8 @@ export function registerPlan(program: Command): void {
     .option('--idle-timeout <min>', 'outbound idle timeout in minutes (default: the outbound type\'s)')
     .option('--format <format>', 'table|json|csv', 'table')
     .addHelpText('after', HELP_EXAMPLES)
-    .action(async (scenario: string | undefined, flags: PlanFlags) => {
-      await runCommand(() => planCommand(scenario, flags));
+    .action(async (files: string[], flags: PlanFlags) => {
+      await runCommand(() => planCommand(files.length === 0 ? undefined : files, flags));
     });
 }
 
@@ -154,7 +156,8 @@ function baseScenario(): Scenario {
   return validateScenarioData({ name: 'cnisim-plan', cluster: { pools: [{ name: 'nodepool1', mode: 'system', count: DEFAULT_NODES }] } }, '(flags)');
 }
 
-async function planCommand(file: string | undefined, f: PlanFlags): Promise<number> {
+async function planCommand(files: string[] | undefined, f: PlanFlags): Promise<number> {
+  const file = files?.join(', ');
   const problems: InputProblem[] = [];
   const format = FORMATS.find((x) => x === f.format);
   if (format === undefined) problems.push({ code: 'format', path: '--format', value: JSON.stringify(f.format ?? ''), allowed: FORMATS.join(', ') });
@@ -172,7 +175,7 @@ async function planCommand(file: string | undefined, f: PlanFlags): Promise<numb
   const idleTimeoutFlag = int('--idle-timeout', f.idleTimeout, problems, 'a whole number of minutes');
   throwIfProblems(problems);
 
-  const loaded = file === undefined ? baseScenario() : loadScenarioFile(file);
+  const loaded = files === undefined ? baseScenario() : loadScenarioInput(files, importFlags(f));
   if (nodes !== undefined && loaded.cluster.pools.length > 1) {
     throw new InputError([
       { code: 'nodes-multi-pool', path: '--nodes', value: String(nodes), allowed: `no --nodes: the scenario has ${loaded.cluster.pools.length} pools; set each pool's count in the file` },

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { loadScenarioFile } from '../scenario/load.ts';
 import { EVENT_COLUMNS, runScenarioReplicates } from '../scenario/run-replicates.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
 import { toCsv, type CellValue } from '../output/csv-format.ts';
@@ -7,11 +6,18 @@ import { InputError } from '../error/input-error.ts';
 import { PcapCapture } from '../output/pcap.ts';
 import { textTable } from '../output/text-table.ts';
 import { EXIT_OK, runCommand } from './exit.ts';
+import { applyPoolFlags, importFlags, loadScenarioInput } from './import.ts';
 import { parseCniList, parseIntFlag } from './options.ts';
 import { writeFileAtomic } from './write-file.ts';
 
 interface RunFlags {
   cni?: string;
+  nodes?: string;
+  maxPods?: string;
+  maxSurge?: string;
+  nodeSubnet?: string;
+  podSubnet?: string;
+  vnet?: string;
   seed?: string;
   out?: string;
   timeseries?: string;
@@ -73,8 +79,9 @@ function writeCaptures(file: string, captures: ReadonlyMap<string, PcapCapture>)
   });
 }
 
-async function run(path: string, flags: RunFlags): Promise<number> {
-  const loaded = loadScenarioFile(path);
+async function run(paths: string[], flags: RunFlags): Promise<number> {
+  const path = paths.join(', ');
+  const loaded = applyPoolFlags(loadScenarioInput(paths, importFlags(flags)), flags);
   const scenario: Scenario = {
     ...loaded,
     ...(flags.cni === undefined ? {} : { cni: parseCniList('--cni', flags.cni) }),
@@ -133,8 +140,14 @@ export function registerRun(program: Command): void {
   program
     .command('run')
     .description('Simulate a scenario over time under each networking model it lists, and write CSV results.')
-    .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .argument('<scenario...>', 'scenario file (YAML or JSON), or the az, Terraform and kubectl JSON files `cnisim import` reads')
     .option('--cni <list>', 'networking models to compare, comma-separated, or all (overrides the scenario)')
+    .option('--nodes <n>', 'node count of the (single) pool, a fixed pool (overrides the scenario)')
+    .option('--max-pods <p>', 'maxPods of every pool, 10..250 (overrides the scenario)')
+    .option('--max-surge <n|p%>', 'upgrade max surge of every pool (overrides the scenario)')
+    .option('--node-subnet <cidr>', 'with import files: the node subnet range when no file gives it')
+    .option('--pod-subnet <cidr>', 'with import files: the pod subnet range when no file gives it')
+    .option('--vnet <cidr>', 'with import files: the VNet address space when no file gives it')
     .option('--seed <n>', 'random seed (overrides the scenario); the same seed gives the same bytes')
     .option('--out <file.csv>', 'summary CSV, one row per model and variant (default results/<name>.summary.csv)')
     .option('--timeseries <file.csv>', 'time-series CSV (default results/<name>.timeseries.csv)')
@@ -148,9 +161,10 @@ export function registerRun(program: Command): void {
 Examples:
   cnisim run scenarios/overlay-vs-flat.yaml
   cnisim run scenarios/overlay-vs-flat.yaml --cni overlay,node-subnet --seed 7 --out /tmp/summary.csv
+  cnisim run cluster.json subnet.json --cni overlay,node-subnet --max-surge 33%
   cnisim run scenarios/mtu-overhead.yaml --pcap /tmp/underlay.pcap --pcap-limit 50 && tcpdump -nn -r /tmp/underlay.pcap
 
 Every model sees the same workload (common random numbers). Exit codes: 0 done, 2 bad input.`,
     )
-    .action((scenario: string, flags: RunFlags) => runCommand(() => run(scenario, flags)));
+    .action((scenario: string[], flags: RunFlags) => runCommand(() => run(scenario, flags)));
 }

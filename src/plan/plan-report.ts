@@ -1,6 +1,6 @@
 import type { ColumnSpec } from '../output/column.ts';
 import { formatNumber, toCsv, type CellValue } from '../output/csv-format.ts';
-import type { AddressSpaceUse, Plan } from './plan.ts';
+import type { AddressSpaceUse, Plan, SubnetUse } from './plan.ts';
 
 /** The columns of `cnisim plan --format csv`, one row per networking model. */
 export const PLAN_CSV_COLUMNS: readonly ColumnSpec[] = [
@@ -8,8 +8,8 @@ export const PLAN_CSV_COLUMNS: readonly ColumnSpec[] = [
   { name: 'nodes', unit: 'nodes', description: 'Planned nodes: Σ pools (autoscaler maxCount if autoscaled, else count).' },
   { name: 'surge_nodes', unit: 'nodes', description: 'Upgrade surge nodes, Σ pools.' },
   { name: 'max_pods', unit: 'pods per node', description: 'Largest maxPods among the pools.' },
-  ...spaceColumns('node_subnet', 'the tightest node subnet'),
-  ...spaceColumns('pod_subnet', 'the tightest pod subnet (Pod Subnet models)'),
+  ...spaceColumns('node_subnet', 'the tightest node subnet', true),
+  ...spaceColumns('pod_subnet', 'the tightest pod subnet (Pod Subnet models)', true),
   ...spaceColumns('pod_cidr', 'the pod CIDR (Overlay, kubenet)'),
   { name: 'max_nodes_that_fit', unit: 'nodes', description: 'Most nodes (surge nodes included) the address plan and AKS limits hold.' },
   { name: 'max_pods_per_cluster', unit: 'pods', description: 'max_nodes_that_fit × maxPods.' },
@@ -23,17 +23,22 @@ export const PLAN_CSV_COLUMNS: readonly ColumnSpec[] = [
   { name: 'errors', unit: '', description: 'Error messages, joined by " | ".' },
 ];
 
-function spaceColumns(prefix: string, what: string): ColumnSpec[] {
+function spaceColumns(prefix: string, what: string, subnet = false): ColumnSpec[] {
   return [
     { name: `${prefix}_cidr`, unit: '', description: `CIDR of ${what}; empty where the model does not use it.` },
     { name: `${prefix}_usable_ips`, unit: 'addresses', description: `Addresses of ${what} the model can use.` },
+    ...(subnet ? [{ name: `${prefix}_used_by_others_ips`, unit: 'addresses', description: `Addresses of ${what} other resources use (network.usedByOthers).` }] : []),
     { name: `${prefix}_required_ips`, unit: 'addresses', description: `Addresses the plan needs from ${what}, upgrade surge included.` },
-    { name: `${prefix}_free_ips`, unit: 'addresses', description: 'usable − required (negative: does not fit).' },
+    { name: `${prefix}_free_ips`, unit: 'addresses', description: subnet ? 'usable − used by others − required (negative: does not fit).' : 'usable − required (negative: does not fit).' },
   ];
 }
 
 function spaceCells(u: AddressSpaceUse | null): CellValue[] {
   return u === null ? [null, null, null, null] : [u.cidr, u.usable, u.required, u.free];
+}
+
+function subnetCells(u: SubnetUse | null): CellValue[] {
+  return u === null ? [null, null, null, null, null] : [u.cidr, u.usable, u.usedByOthers, u.required, u.free];
 }
 
 export function planCsv(plans: readonly Plan[]): string {
@@ -44,8 +49,8 @@ export function planCsv(plans: readonly Plan[]): string {
       p.nodes,
       p.surgeNodes,
       p.maxPods,
-      ...spaceCells(p.nodeSubnet),
-      ...spaceCells(p.podSubnet),
+      ...subnetCells(p.nodeSubnet),
+      ...subnetCells(p.podSubnet),
       ...spaceCells(p.podCidr),
       p.maxNodesThatFit,
       p.maxPodsPerCluster,

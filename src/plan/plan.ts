@@ -18,11 +18,12 @@ import {
 import type { CniName } from '../model/ipam/cni.ts';
 import { usableIps } from '../net/azure-subnet.ts';
 import { cidrSize, parseCidr, type Cidr } from '../net/cidr.ts';
+import { usedByOthersIn } from '../scenario/schema/network.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
 import { fillNodes, type FillPool, type FillResource } from './capacity-fill.ts';
 import { planPools, usesPodCidr, type PlanPool } from './plan-pools.ts';
 import { podSubnetDemand } from './pod-subnet-demand.ts';
-import { subnetErrors, type PlanError, type SubnetTally } from './subnet-tally.ts';
+import { availableIps, subnetErrors, type PlanError, type SubnetTally } from './subnet-tally.ts';
 import { planSnat, type OutboundType, type SnatPlan } from './snat.ts';
 
 export type { PlanError } from './subnet-tally.ts';
@@ -35,6 +36,16 @@ export interface AddressSpaceUse {
   /** Addresses the planned nodes, their upgrade surge and internal load balancer frontends take. */
   readonly required: number;
   /** usable − required; negative when it does not fit. */
+  readonly free: number;
+}
+
+/** A node or pod subnet's use: as AddressSpaceUse, and `free` = usable − usedByOthers − required. */
+export interface SubnetUse {
+  readonly cidr: string;
+  readonly usable: number;
+  /** Addresses other resources in the subnet use (private endpoints, other VMs, gateways): `network.usedByOthers`. */
+  readonly usedByOthers: number;
+  readonly required: number;
   readonly free: number;
 }
 
@@ -60,8 +71,8 @@ export interface Plan {
   /** The largest maxPods among the pools. */
   readonly maxPods: number;
   /** The tightest node subnet (least free) when pools use several; every one is checked. */
-  readonly nodeSubnet: AddressSpaceUse | null;
-  readonly podSubnet: AddressSpaceUse | null;
+  readonly nodeSubnet: SubnetUse | null;
+  readonly podSubnet: SubnetUse | null;
   readonly podCidr: AddressSpaceUse | null;
   /** Most nodes (surge nodes count as nodes) the address plan and AKS limits hold at once. */
   readonly maxNodesThatFit: number;
@@ -72,7 +83,7 @@ export interface Plan {
   readonly errors: readonly PlanError[];
   readonly snat: SnatPlan;
   /** Every subnet the model draws on (node subnets first), for callers that need more than the tightest. */
-  readonly subnets: readonly (AddressSpaceUse & { readonly role: 'node' | 'pod' })[];
+  readonly subnets: readonly (SubnetUse & { readonly role: 'node' | 'pod' })[];
   /** The same cluster with no upgrade running: nodes, VNet IPs reserved, pod CIDR /24s (planner vs simulator). */
   readonly steadyState: { readonly nodes: number; readonly vnetIps: number; readonly podCidrBlocks: number };
 }
@@ -106,7 +117,7 @@ export function planScenario(s: Scenario, cni: CniName, snatOptions: SnatOptions
     let t = tallies.get(key);
     if (t === undefined) {
       const c = cidrOf(text);
-      t = { text, path, role, cidr: c, usable: usableIps(c), base: 0, surge: 0, ilb: 0, nodes: 0, surgeNodes: 0, pools: [] };
+      t = { text, path, role, cidr: c, usable: usableIps(c), usedByOthers: usedByOthersIn(s.network, text), base: 0, surge: 0, ilb: 0, nodes: 0, surgeNodes: 0, pools: [] };
       tallies.set(key, t);
     }
     return t;
@@ -129,7 +140,8 @@ export function planScenario(s: Scenario, cni: CniName, snatOptions: SnatOptions
     const d = demand?.[i];
     if (p.podSubnet === null || d === undefined) return;
     const t = tally(p.podSubnet, p.podSubnetPath, 'pod');
-    if (cni === 'pod-subnet-static') t.usable = staticBlocksInSubnet(t.cidr) * STATIC_BLOCK_SIZE;
+    // Whole /28 blocks of what other tenants leave; their own addresses are added back so that free = usable − usedByOthers − required.
+    if (cni === 'pod-subnet-static') t.usable = Math.floor((usableIps(t.cidr) - t.usedByOthers) / STATIC_BLOCK_SIZE) * STATIC_BLOCK_SIZE + t.usedByOthers;
     t.base += d.perNode.reduce((a, b) => a + b, 0);
     t.surge += p.surge * d.surgeNode;
     t.nodes += p.nodes;
@@ -202,10 +214,12 @@ export function planScenario(s: Scenario, cni: CniName, snatOptions: SnatOptions
   const fill = maxNodes(s, cni, pools, list, demand, clusterMax, snat);
   const uses = list.map((t) => {
     const required = t.base + t.surge + t.ilb;
-    return { role: t.role, cidr: t.text, usable: t.usable, required, free: t.usable - required };
+    return { role: t.role, cidr: t.text, usable: t.usable, usedByOthers: t.usedByOthers, required, free: availableIps(t) - required };
   });
   const tightest = (role: 'node' | 'pod') =>
-    uses.filter((u) => u.role === role).reduce<AddressSpaceUse | null>((m, u) => (m === null || u.free < m.free ? { cidr: u.cidr, usable: u.usable, required: u.required, free: u.free } : m), null);
+    uses
+      .filter((u) => u.role === role)
+      .reduce<SubnetUse | null>((m, u) => (m === null || u.free < m.free ? { cidr: u.cidr, usable: u.usable, usedByOthers: u.usedByOthers, required: u.required, free: u.free } : m), null);
 
   return {
     cni,
@@ -245,7 +259,7 @@ function maxNodes(
   clusterMax: number,
   snat: SnatPlan,
 ): { total: number; perPool: readonly number[]; limitingFactor: string } {
-  const resources: FillResource[] = list.map((t) => ({ factor: t.role === 'node' ? 'node-subnet' : 'pod-subnet', capacity: t.usable - t.ilb }));
+  const resources: FillResource[] = list.map((t) => ({ factor: t.role === 'node' ? 'node-subnet' : 'pod-subnet', capacity: availableIps(t) - t.ilb }));
   const index = (role: 'node' | 'pod', text: string) => list.findIndex((t) => t.role === role && t.text === text);
   const add = (factor: string, capacity: number) => resources.push({ factor, capacity }) - 1;
   const cluster = add('cluster-node-limit', clusterMax);

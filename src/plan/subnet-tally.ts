@@ -16,6 +16,8 @@ export interface SubnetTally {
   readonly role: 'node' | 'pod';
   readonly cidr: Cidr;
   usable: number;
+  /** Addresses other tenants (private endpoints, other VMs, gateways) use: `network.usedByOthers`. */
+  readonly usedByOthers: number;
   /** Without surge: what the RP pre-allocates (node subnet) or the steady-state need. */
   base: number;
   surge: number;
@@ -25,31 +27,38 @@ export interface SubnetTally {
   readonly pools: number[];
 }
 
+/** Addresses the cluster can take from the subnet: usable less what other tenants use. */
+export function availableIps(t: SubnetTally): number {
+  return t.usable - t.usedByOthers;
+}
+
 /** The subnet's capacity failures, in Azure's wording where Azure has one. */
 export function subnetErrors(cni: CniName, t: SubnetTally, errors: PlanError[]): void {
   const required = t.base + t.surge + t.ilb;
+  const available = availableIps(t);
+  const others = t.usedByOthers === 0 ? '' : `, after ${t.usedByOthers} used by other resources in the subnet`;
   if (t.role === 'node') {
-    if (t.base > t.usable) {
+    if (t.base > available) {
       // Azure's wording for a node subnet the RP cannot pre-allocate, https://github.com/Azure/AKS/issues/456
-      errors.push({ code: 'InsufficientSubnetSize', message: `Pre-allocated IPs ${t.base} exceeds IPs available in Subnet ${t.usable}` });
-    } else if (required > t.usable) {
+      errors.push({ code: 'InsufficientSubnetSize', message: `Pre-allocated IPs ${t.base} exceeds IPs available in Subnet ${available}` });
+    } else if (required > available) {
       errors.push({
         code: 'SubnetFullDuringUpgrade',
-        message: `Subnet ${t.text} (${t.path}) needs ${required} IPs (${t.base} for ${t.nodes} nodes, ${t.surge} for ${t.surgeNodes} upgrade surge nodes, ${t.ilb} internal load balancer frontends) but has ${t.usable} available (${PLANNING})`,
+        message: `Subnet ${t.text} (${t.path}) needs ${required} IPs (${t.base} for ${t.nodes} nodes, ${t.surge} for ${t.surgeNodes} upgrade surge nodes, ${t.ilb} internal load balancer frontends) but has ${available} available${others} (${PLANNING})`,
       });
     }
     return;
   }
-  if (required <= t.usable) return;
+  if (required <= available) return;
   if (cni === 'pod-subnet-static') {
     errors.push({
       code: 'PodSubnetBlocksExhausted',
-      message: `Pod subnet ${t.text} (${t.path}) has ${t.usable / STATIC_BLOCK_SIZE} /28 blocks but ${t.nodes} nodes + ${t.surgeNodes} upgrade surge nodes need ${required / STATIC_BLOCK_SIZE} (ceil((maxPods + 1)/16) each, https://learn.microsoft.com/en-us/azure/aks/configure-azure-cni-static-block-allocation)`,
+      message: `Pod subnet ${t.text} (${t.path}) has ${available / STATIC_BLOCK_SIZE} /28 blocks${others} but ${t.nodes} nodes + ${t.surgeNodes} upgrade surge nodes need ${required / STATIC_BLOCK_SIZE} (ceil((maxPods + 1)/16) each, https://learn.microsoft.com/en-us/azure/aks/configure-azure-cni-static-block-allocation)`,
     });
   } else {
     errors.push({
       code: 'PodSubnetExhausted',
-      message: `Pod subnet ${t.text} (${t.path}) needs ${required} IPs (${t.base} for ${t.nodes} nodes in batches of 16, ${t.surge} for ${t.surgeNodes} upgrade surge nodes) but has ${t.usable} available: pods stay Pending with "Failed to allocate address" (https://learn.microsoft.com/en-us/azure/aks/configure-azure-cni-dynamic-ip-allocation)`,
+      message: `Pod subnet ${t.text} (${t.path}) needs ${required} IPs (${t.base} for ${t.nodes} nodes in batches of 16, ${t.surge} for ${t.surgeNodes} upgrade surge nodes) but has ${available} available${others}: pods stay Pending with "Failed to allocate address" (https://learn.microsoft.com/en-us/azure/aks/configure-azure-cni-dynamic-ip-allocation)`,
     });
   }
 }

@@ -1,5 +1,6 @@
 import type { InputProblem } from '../error/input-error.ts';
 import { scenarioPlanProblems } from '../plan/scenario-checks.ts';
+import { usedByOthersIn } from './schema/network.ts';
 import type { Scenario } from './schema/scenario.ts';
 
 // Source for the node and pool limits below: AKS quotas, https://learn.microsoft.com/en-us/azure/aks/quotas-skus-regions
@@ -63,6 +64,12 @@ export function validateScenario(s: Scenario): InputProblem[] {
       problems.push({ code: 'unknown-pool', path: `cluster.scaleEvents[${i}].pool`, value: e.pool, allowed: `one of the pools: ${poolNames.join(', ')}` });
     }
   });
+  const subnets = [s.network.nodeSubnet, s.network.podSubnet, ...s.cluster.pools.flatMap((p) => [p.nodeSubnet, p.podSubnet])];
+  for (const key of Object.keys(s.network.usedByOthers)) {
+    if (!subnets.some((t) => t !== undefined && usedByOthersIn({ usedByOthers: { [key]: 1 } }, t) === 1)) {
+      problems.push({ code: 'unknown-subnet', path: `network.usedByOthers.${key}`, value: key, allowed: 'the CIDR of a node or pod subnet the scenario uses (network.nodeSubnet, network.podSubnet or a pool\'s)' });
+    }
+  }
   // The address plan (CIDRs, forbidden ranges, overlaps, service CIDR, DNS IP) and maxPods, for every model run.
   problems.push(...scenarioPlanProblems(s, s.cni));
   return problems;

@@ -11,6 +11,7 @@ import { WorkloadDriver } from '../model/workload/workload-driver.ts';
 import { Simulation } from '../sim/simulation.ts';
 import { secondsToNs } from '../sim/time.ts';
 import { IpMetrics } from '../output/ip-metrics.ts';
+import { usedByOthersIn } from './schema/network.ts';
 import type { Scenario } from './schema/scenario.ts';
 
 /** Drain time for autoscaler scale-down and manual scale-in, where the scenario gives none. */
@@ -72,7 +73,8 @@ export function wireCluster(s: Scenario, cni: CniName, seed: number, replicate: 
   }));
   const firstSubnet = ids.get(s.cluster.pools[0]?.nodeSubnet ?? s.network.nodeSubnet) as number;
   const ilb = list.map((_c, i) => (i === firstSubnet ? s.network.internalLoadBalancerFrontends : 0));
-  const subnets: IpamSubnets = { subnets: list, podCidr: cidr(s.network.podCidr), internalLbFrontendsBySubnet: ilb };
+  const others = [...ids.keys()].map((text) => usedByOthersIn(s.network, text));
+  const subnets: IpamSubnets = { subnets: list, podCidr: cidr(s.network.podCidr), internalLbFrontendsBySubnet: ilb, usedByOthersBySubnet: others };
   const timing: IpamTiming = {
     batchAllocationDelayNs: secondsToNs(s.ipam.batchAllocationDelayS),
     podIpReleaseDelayNs: secondsToNs(s.ipam.podIpReleaseDelayS),

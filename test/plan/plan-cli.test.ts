@@ -6,7 +6,7 @@ import { PLAN_CSV_COLUMNS } from '../../src/plan/plan-report.ts';
 import { STACK_LINE, cnisim } from '../cli/cli-harness.ts';
 
 const PLAN_KEYS = ['cni', 'nodes', 'surgeNodes', 'maxPods', 'nodeSubnet', 'podSubnet', 'podCidr', 'maxNodesThatFit', 'maxPodsPerCluster', 'fits', 'limitingFactor', 'errors', 'snat'];
-const SPACE_KEYS = ['cidr', 'usable', 'required', 'free'];
+const SPACE_KEYS = ['cidr', 'usable', 'usedByOthers', 'required', 'free'];
 
 describe('cnisim plan: exit codes and output', () => {
   it('exits 0 when every model fits, with one table row per model', () => {
@@ -53,8 +53,8 @@ describe('cnisim plan: exit codes and output', () => {
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe(PLAN_CSV_COLUMNS.map((c) => c.name).join(','));
     expect(lines.slice(1)).toEqual([
-      'overlay,3,1,250,10.224.0.0/16,65531,4,65527,,,,,10.244.0.0/16,65536,1024,64512,256,64000,true,pod-cidr,loadBalancer,1024,64000,1000,30,',
-      'kubenet,3,1,110,10.224.0.0/16,65531,4,65527,,,,,10.244.0.0/16,65536,1024,64512,256,28160,true,pod-cidr,loadBalancer,1024,64000,1000,30,',
+      'overlay,3,1,250,10.224.0.0/16,65531,0,4,65527,,,,,,10.244.0.0/16,65536,1024,64512,256,64000,true,pod-cidr,loadBalancer,1024,64000,1000,30,',
+      'kubenet,3,1,110,10.224.0.0/16,65531,0,4,65527,,,,,,10.244.0.0/16,65536,1024,64512,256,28160,true,pod-cidr,loadBalancer,1024,64000,1000,30,',
     ]);
   });
 

@@ -13,14 +13,14 @@ const pool = (count: number, more: Partial<Pool> = {}): Pool => ({ name: 'np', c
 describe('Node Subnet: (N + S) × (maxPods + 1) (concepts-network-ip-address-planning)', () => {
   it('Example A: 50 nodes + 1 surge at maxPods 30 needs 1,581 IPs; a /21 (2,043) holds it', () => {
     const p = planScenario(scenario([pool(50, { maxSurge: 1 })], { nodeSubnet: '10.224.0.0/21' }), 'node-subnet');
-    expect(p.nodeSubnet).toEqual({ cidr: '10.224.0.0/21', usable: 2043, required: 1581, free: 462 });
+    expect(p.nodeSubnet).toEqual({ cidr: '10.224.0.0/21', usable: 2043, usedByOthers: 0, required: 1581, free: 462 });
     expect(p.fits).toBe(true);
     expect(p.errors).toEqual([]);
   });
 
   it('Example A on a /22 (1,019 usable) does not fit, in Azure\'s words', () => {
     const p = planScenario(scenario([pool(50, { maxSurge: 1 })], { nodeSubnet: '10.224.0.0/22' }), 'node-subnet');
-    expect(p.nodeSubnet).toEqual({ cidr: '10.224.0.0/22', usable: 1019, required: 1581, free: -562 });
+    expect(p.nodeSubnet).toEqual({ cidr: '10.224.0.0/22', usable: 1019, usedByOthers: 0, required: 1581, free: -562 });
     expect(p.fits).toBe(false);
     expect(p.errors).toEqual([{ code: 'InsufficientSubnetSize', message: 'Pre-allocated IPs 1550 exceeds IPs available in Subnet 1019' }]);
   });
@@ -45,7 +45,7 @@ describe('Node Subnet: (N + S) × (maxPods + 1) (concepts-network-ip-address-pla
   it('the RP passes but the upgrade surge and internal LB frontends do not fit: named as such', () => {
     // 8 × 31 = 248 ≤ 251, but + 1 surge node (31) + 2 frontends = 281.
     const p = planScenario(scenario([pool(8)], { nodeSubnet: '10.224.0.0/24', internalLoadBalancerFrontends: 2 }), 'node-subnet');
-    expect(p.nodeSubnet).toEqual({ cidr: '10.224.0.0/24', usable: 251, required: 281, free: -30 });
+    expect(p.nodeSubnet).toEqual({ cidr: '10.224.0.0/24', usable: 251, usedByOthers: 0, required: 281, free: -30 });
     expect(p.errors.map((e) => e.code)).toEqual(['SubnetFullDuringUpgrade']);
     expect(p.errors[0]?.message).toContain('needs 281 IPs (248 for 8 nodes, 31 for 1 upgrade surge nodes, 2 internal load balancer frontends) but has 251 available');
   });
@@ -59,16 +59,16 @@ describe('layouts: pools with shared or separate node subnets', () => {
   it('separate /24s: each holds its pool; the tightest is reported; 8 nodes per subnet', () => {
     const p = planScenario(scenario(two('10.224.1.0/24'), { nodeSubnet: '10.224.0.0/24', internalLoadBalancerFrontends: 2 }), 'node-subnet');
     expect(p.subnets).toEqual([
-      { role: 'node', cidr: '10.224.0.0/24', usable: 251, required: 157, free: 94 },
-      { role: 'node', cidr: '10.224.1.0/24', usable: 251, required: 155, free: 96 },
+      { role: 'node', cidr: '10.224.0.0/24', usable: 251, usedByOthers: 0, required: 157, free: 94 },
+      { role: 'node', cidr: '10.224.1.0/24', usable: 251, usedByOthers: 0, required: 155, free: 96 },
     ]);
-    expect(p.nodeSubnet).toEqual({ cidr: '10.224.0.0/24', usable: 251, required: 157, free: 94 });
+    expect(p.nodeSubnet).toEqual({ cidr: '10.224.0.0/24', usable: 251, usedByOthers: 0, required: 157, free: 94 });
     expect([p.fits, p.maxNodesThatFit, p.maxPodsPerCluster]).toEqual([true, 16, 480]);
   });
 
   it('one shared /24: the RP check passes (248) but the two surge nodes do not fit (310)', () => {
     const p = planScenario(scenario(two('10.224.0.0/24'), { nodeSubnet: '10.224.0.0/24' }), 'node-subnet');
-    expect(p.nodeSubnet).toEqual({ cidr: '10.224.0.0/24', usable: 251, required: 310, free: -59 });
+    expect(p.nodeSubnet).toEqual({ cidr: '10.224.0.0/24', usable: 251, usedByOthers: 0, required: 310, free: -59 });
     expect(p.errors.map((e) => e.code)).toEqual(['SubnetFullDuringUpgrade']);
     expect([p.maxNodesThatFit, p.limitingFactor]).toEqual([8, 'node-subnet']);
   });
@@ -142,7 +142,7 @@ describe('Pod Subnet, static block: ceil((maxPods + 1)/16) /28 blocks per node',
   it('a pod subnet too small for the blocks does not fit', () => {
     // /24: ⌊251/16⌋ = 15 blocks; 5 nodes + 1 surge at maxPods 47 (3 blocks) need 18.
     const p = planScenario(scenario([pool(5, { maxPods: 47, maxSurge: 1 })], { podSubnet: '10.225.0.0/24' }), 'pod-subnet-static');
-    expect(p.podSubnet).toEqual({ cidr: '10.225.0.0/24', usable: 240, required: 288, free: -48 });
+    expect(p.podSubnet).toEqual({ cidr: '10.225.0.0/24', usable: 240, usedByOthers: 0, required: 288, free: -48 });
     expect(p.errors.map((e) => e.code)).toEqual(['PodSubnetBlocksExhausted']);
     expect([p.maxNodesThatFit, p.limitingFactor]).toEqual([5, 'pod-subnet']);
   });

@@ -31,7 +31,7 @@ export abstract class IpamBase implements IpamModel {
     this.sim = sim;
     this.timing = timing;
     this.host = host;
-    this.pools = subnets.subnets.map((c) => new SubnetPool(c));
+    this.pools = subnets.subnets.map((c, i) => new SubnetPool(c, subnets.usedByOthersBySubnet?.[i] ?? 0));
     let ilb = 0;
     subnets.internalLbFrontendsBySubnet.forEach((n, i) => {
       // "if you deploy an internal Azure Load Balancer, its front-end IPs are allocated from the cluster subnet"

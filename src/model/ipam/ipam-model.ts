@@ -32,6 +32,8 @@ export interface IpamSubnets {
   readonly podCidr: Cidr;
   /** Internal load balancer frontend IPs taken from each node subnet id at start (usually only the first). */
   readonly internalLbFrontendsBySubnet: readonly number[];
+  /** Addresses other resources (private endpoints, other VMs) hold in each subnet id; absent means none. */
+  readonly usedByOthersBySubnet?: readonly number[];
 }
 
 /** Timing of the IPAM control plane. */

@@ -5,16 +5,17 @@ import { usableIps } from '../../net/azure-subnet.ts';
 /**
  * The free addresses of one Azure subnet, as a count: which address a node gets does not change any result,
  * only how many are left. Capacity is size − 5 (Azure reserves the first four and the last address,
- * https://learn.microsoft.com/en-us/azure/virtual-network/virtual-networks-faq).
+ * https://learn.microsoft.com/en-us/azure/virtual-network/virtual-networks-faq), less the addresses other
+ * resources in the subnet (private endpoints, other VMs) already hold.
  */
 export class SubnetPool {
   readonly cidr: Cidr;
   readonly capacity: number;
   private taken = 0;
 
-  constructor(cidr: Cidr) {
+  constructor(cidr: Cidr, usedByOthers = 0) {
     this.cidr = cidr;
-    this.capacity = usableIps(cidr);
+    this.capacity = Math.max(0, usableIps(cidr) - usedByOthers);
   }
 
   get used(): number {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseCidr } from '../../net/cidr.ts';
 import { CidrText, Ipv4Text } from './common.ts';
 
 /**
@@ -19,6 +20,22 @@ export const NetworkSchema = z
     internalLoadBalancerFrontends: z.int().min(0).default(0).meta({
       description: 'Internal load balancer frontend IPs taken from the first pool\'s node subnet (concepts-network-ip-address-planning).',
     }),
+    usedByOthers: z.record(CidrText, z.int().min(0)).default({}).meta({
+      description:
+        'Addresses of a node or pod subnet (keyed by its CIDR) used by anything that is not this cluster: private endpoints, other VMs, gateways. The planner and the simulator subtract them from the subnet.',
+    }),
   })
   .prefault({});
 export type NetworkSpec = z.infer<typeof NetworkSchema>;
+
+/** Addresses other tenants use in the subnet `cidrText` (keys match by address and prefix, not by spelling). */
+export function usedByOthersIn(network: Pick<NetworkSpec, 'usedByOthers'>, cidrText: string): number {
+  const c = parseCidr(cidrText);
+  if (c === undefined) return 0;
+  let n = 0;
+  for (const [key, count] of Object.entries(network.usedByOthers)) {
+    const k = parseCidr(key);
+    if (k !== undefined && k.base === c.base && k.prefix === c.prefix) n += count;
+  }
+  return n;
+}
