@@ -149,7 +149,7 @@ function flagRenamer(f: PlanFlags, fileName: string | undefined): (p: InputProbl
   // Without a scenario file every field comes from a flag or its default, so name the flag either way.
   const all = fileName === undefined;
   if (f.vnet !== undefined || all) renames.push([/network\.vnet/g, '--vnet']);
-  if (f.nodeSubnet !== undefined || all) renames.push([new RegExp(String.raw`network\.nodeSubnet|${pools}\.nodeSubnet`, 'g'), '--node-subnet']);
+  if (f.nodeSubnet !== undefined || all) renames.push([new RegExp(String.raw`network\.nodeSubnet(?!Ipv6)|${pools}\.nodeSubnet(?!Ipv6)`, 'g'), '--node-subnet']);
   if (f.podSubnet !== undefined || all) renames.push([new RegExp(String.raw`network\.podSubnet|${pools}\.podSubnet`, 'g'), '--pod-subnet']);
   for (const [re, flag, key] of FAMILY_FLAG_RENAMES) if (f[key] !== undefined || all) renames.push([re, flag]);
   if (f.podCidr !== undefined || all) renames.push([/network\.podCidr(?![sI])/g, '--pod-cidr']);
