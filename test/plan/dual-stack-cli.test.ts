@@ -51,4 +51,10 @@ describe('cnisim plan: dual-stack flags with the az CLI\'s names', () => {
     expect([p?.['maxNodesThatFit'], p?.['limitingFactor']]).toEqual([200, 'kubenet-route-limit']);
     expect(r.stderr).toBe('kubenet: KubenetRouteLimit: 200 nodes + 20 upgrade surge nodes need 440 routes but a kubenet route table holds at most 400: a dual-stack kubenet cluster has at most 200 nodes: each node takes a route per family in a table of at most 400 (https://learn.microsoft.com/en-us/azure/aks/configure-kubenet)\n');
   });
+
+  it('cnisim run --cni refuses a model that does not run dual-stack, before writing anything', () => {
+    const r = cnisim(['run', 'scenarios/dual-stack.yaml', '--cni', 'overlay,node-subnet', '--out', '/nonexistent-dir/x.csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--cni: node-subnet is not allowed; expected overlay or kubenet for ipFamilies [IPv4, IPv6]');
+  });
 });

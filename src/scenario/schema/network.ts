@@ -22,28 +22,28 @@ export const Cidr6Text = z
 export const NetworkSchema = z
   .strictObject({
     vnet: CidrText.default('10.224.0.0/12').meta({ description: 'VNet address space (one IPv4 prefix).' }),
-    vnetIpv6: Cidr6Text.optional().meta({ description: 'Dual-stack: the VNet\'s IPv6 address space; subnets\' IPv6 ranges must lie inside it.' }),
     nodeSubnet: CidrText.default('10.224.0.0/16').meta({ description: 'Default node subnet for every pool.' }),
-    nodeSubnetIpv6: Cidr6Text.optional().meta({
-      description: 'Dual-stack: the IPv6 range of the default node subnet, exactly /64 (VNet FAQ). Absent: the subnet\'s /64 is not checked for overlaps.',
-    }),
     podSubnet: CidrText.default('10.225.0.0/16').meta({
       description: 'Default pod subnet for the Pod Subnet models (dynamic and static block); ignored by the others.',
+    }),
+    podCidr: CidrText.optional().meta({ description: `Overlay and kubenet IPv4 pod CIDR (a /24 per node). Default ${DEFAULT_POD_CIDR}.` }),
+    serviceCidr: CidrText.optional().meta({ description: `IPv4 service CIDR. Default ${DEFAULT_SERVICE_CIDR}.` }),
+    dnsServiceIp: Ipv4Text.default('10.0.0.10'),
+    internalLoadBalancerFrontends: z.int().min(0).default(0).meta({
+      description: 'Internal load balancer frontend IPs taken from the first pool\'s node subnet (concepts-network-ip-address-planning).',
     }),
     ipFamilies: z.array(z.string()).min(1).max(2).optional().meta({
       description: 'IP families, as az --ip-families: [IPv4] (default) or [IPv4, IPv6] (dual-stack, Overlay and kubenet). IPv6-only is not supported.',
     }),
-    podCidr: CidrText.optional().meta({ description: `Overlay and kubenet IPv4 pod CIDR (a /24 per node). Default ${DEFAULT_POD_CIDR}.` }),
     podCidrs: z.array(z.string()).min(1).max(2).optional().meta({
       description: `Pod CIDRs, one per family, as az --pod-cidrs. Dual-stack default [${DEFAULT_POD_CIDR}, ${DEFAULT_POD_CIDR_IPV6}].`,
     }),
-    serviceCidr: CidrText.optional().meta({ description: `IPv4 service CIDR. Default ${DEFAULT_SERVICE_CIDR}.` }),
     serviceCidrs: z.array(z.string()).min(1).max(2).optional().meta({
       description: `Service CIDRs, one per family, as az --service-cidrs; the IPv6 one at most /108. Dual-stack default [${DEFAULT_SERVICE_CIDR}, ${DEFAULT_SERVICE_CIDR_IPV6}].`,
     }),
-    dnsServiceIp: Ipv4Text.default('10.0.0.10'),
-    internalLoadBalancerFrontends: z.int().min(0).default(0).meta({
-      description: 'Internal load balancer frontend IPs taken from the first pool\'s node subnet (concepts-network-ip-address-planning).',
+    vnetIpv6: Cidr6Text.optional().meta({ description: 'Dual-stack: the VNet\'s IPv6 address space; subnets\' IPv6 ranges must lie inside it.' }),
+    nodeSubnetIpv6: Cidr6Text.optional().meta({
+      description: 'Dual-stack: the IPv6 range of the default node subnet, exactly /64 (VNet FAQ). Absent: the subnet\'s /64 is not checked for overlaps.',
     }),
     networkPolicy: z.enum(['none', 'azure', 'calico', 'cilium']).default('none').meta({
       description: 'Network policy engine, as az --network-policy. Dual-stack supports neither Azure NPM nor Calico (configure-dual-stack).',
