@@ -39,8 +39,8 @@ export const IP_TIMESERIES_COLUMNS: readonly ColumnSpec[] = [
 
 /**
  * IPv6 columns, present only when a run is dual-stack (`network.ipFamilies: [IPv4, IPv6]`), right after the
- * IPv4 IP columns; an IPv4-only scenario's CSVs are unchanged. Empty cells in a dual-stack file's rows for
- * models without IPv6 (none run dual-stack but Overlay and kubenet, so such rows do not occur after validation).
+ * IPv4 IP columns, so an IPv4-only scenario's CSVs are unchanged. Their cells are empty in rows without IPv6:
+ * the IPv4-only cases of a sweep that varies the IP families.
  */
 export const IPV6_SUMMARY_COLUMNS: readonly ColumnSpec[] = [
   { name: 'ipv6_pod_cidr_blocks_peak', unit: 'blocks', description: 'Most per-node blocks (/80 by default) taken from the IPv6 pod CIDR at once.' },

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/error/input-error.ts';
 import { planJson, planScenario } from '../../src/plan/plan.ts';
+import { DUAL_STACK_CSV_COLUMNS } from '../../src/plan/plan-report-ipv6.ts';
 import { validateScenarioData } from '../../src/scenario/load.ts';
 import type { ScenarioInput } from '../../src/scenario/schema/scenario.ts';
 
@@ -79,5 +81,12 @@ describe('dual-stack planning', () => {
     expect([dual['ipFamilies'], dual['runsOutFirst'], (dual['snat'] as Record<string, unknown>)['managedOutboundIPs']]).toEqual([['IPv4', 'IPv6'], 'IPv4', { count: 1, countIPv6: 1 }]);
     const single = planJson(planScenario(scenario([pool(3)], {}), 'overlay'));
     expect([single['ipFamilies'], single['podCidrIpv6'], single['runsOutFirst'], (single['snat'] as Record<string, unknown>)['managedOutboundIPs']]).toEqual([['IPv4'], null, null, { count: 1, countIPv6: 0 }]);
+  });
+
+  it('docs/plan.md documents every dual-stack CSV column and JSON key', () => {
+    const doc = readFileSync('docs/plan.md', 'utf8');
+    for (const name of [...DUAL_STACK_CSV_COLUMNS.map((c) => c.name), 'ipFamilies', 'podCidrIpv6', 'runsOutFirst', 'managedOutboundIPs', 'countIPv6', 'Ipv6PodCidrExhausted']) {
+      expect(doc, name).toContain(`\`${name}`);
+    }
   });
 });
