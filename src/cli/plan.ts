@@ -7,6 +7,7 @@ import { DEFAULT_SNAT_OPTIONS, planJson, planScenario, type SnatOptions } from '
 import { planCsv, planTable } from '../plan/plan-report.ts';
 import { scenarioPlanProblems } from '../plan/scenario-checks.ts';
 import { validateSnatInput } from '../plan/snat.ts';
+import { applyFamilyFlags, defaultCnisForFlags, familyFlagProblems, FAMILY_FLAG_RENAMES, type FamilyFlags } from './plan-families.ts';
 import { validateScenarioData } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
 import { EXIT_DOES_NOT_FIT, EXIT_OK, runCommand } from './exit.ts';
@@ -27,6 +28,11 @@ interface PlanFlags {
   outboundIps?: string;
   outboundPorts?: string;
   idleTimeout?: string;
+  ipFamilies?: string;
+  podCidrs?: string;
+  serviceCidrs?: string;
+  nodeSubnetIpv6?: string;
+  outboundIpv6Ips?: string;
   format?: string;
 }
 
@@ -51,6 +57,8 @@ Examples:
   $ cnisim plan --outbound-type loadBalancer --outbound-ips 2 --outbound-ports 4000 --nodes 30
   $ cnisim plan scenarios/overlay-vs-flat.yaml --max-pods 110
   $ cnisim plan cluster.json subnet.json --cni overlay     # az aks show + az network vnet subnet show output
+  $ cnisim plan --ip-families ipv4,ipv6 --nodes 100          # dual-stack Overlay and kubenet, AKS default ranges
+  $ cnisim plan --cni overlay --ip-families ipv4,ipv6 --pod-cidrs 10.244.0.0/16,fd12:3456:789a::/64 --service-cidrs 10.0.0.0/16,fd12:3456:789a:1::/108
 See docs/plan.md for every key of the JSON and CSV output.`;
 
 export function registerPlan(program: Command): void {
@@ -68,10 +76,15 @@ export function registerPlan(program: Command): void {
     .option('--service-cidr <cidr>', 'Kubernetes service CIDR')
     .option('--dns-service-ip <ip>', 'cluster DNS service IP, inside the service CIDR')
     .option('--vnet <cidr>', 'VNet address space')
+    .option('--ip-families <families>', 'ipv4 (default) or ipv4,ipv6 (dual-stack: Overlay and kubenet; IPv6-only is not supported)')
+    .option('--pod-cidrs <cidrs>', 'pod CIDRs, one per family: IPv4[,IPv6] (dual-stack default 10.244.0.0/16,fd12:3456:789a::/64)')
+    .option('--service-cidrs <cidrs>', 'service CIDRs, one per family: IPv4[,IPv6], the IPv6 one at most /108 (dual-stack default 10.0.0.0/16,fd12:3456:789a:1::/108)')
+    .option('--node-subnet-ipv6 <cidr>', 'dual-stack: IPv6 range of every pool\'s node subnet, exactly /64')
     .option('--outbound-type <type>', `${OUTBOUND_TYPES.join('|')} (default loadBalancer)`)
     .option('--outbound-ips <n>', 'outbound public IPs (default 1)')
     .option('--outbound-ports <n>', 'Load Balancer allocatedOutboundPorts per node; 0 = the default table (default 0)')
     .option('--idle-timeout <min>', 'outbound idle timeout in minutes (default: the outbound type\'s)')
+    .option('--outbound-ipv6-ips <n>', 'dual-stack Load Balancer: managed outbound IPv6 IPs, 1..100 (default 1)')
     .option('--format <format>', 'table|json|csv', 'table')
     .addHelpText('after', HELP_EXAMPLES)
     .action(async (files: string[], flags: PlanFlags) => {
@@ -138,10 +151,11 @@ function flagRenamer(f: PlanFlags, fileName: string | undefined): (p: InputProbl
   // Without a scenario file every field comes from a flag or its default, so name the flag either way.
   const all = fileName === undefined;
   if (f.vnet !== undefined || all) renames.push([/network\.vnet/g, '--vnet']);
-  if (f.nodeSubnet !== undefined || all) renames.push([new RegExp(String.raw`network\.nodeSubnet|${pools}\.nodeSubnet`, 'g'), '--node-subnet']);
+  if (f.nodeSubnet !== undefined || all) renames.push([new RegExp(String.raw`network\.nodeSubnet(?!Ipv6)|${pools}\.nodeSubnet(?!Ipv6)`, 'g'), '--node-subnet']);
   if (f.podSubnet !== undefined || all) renames.push([new RegExp(String.raw`network\.podSubnet|${pools}\.podSubnet`, 'g'), '--pod-subnet']);
-  if (f.podCidr !== undefined || all) renames.push([/network\.podCidr/g, '--pod-cidr']);
-  if (f.serviceCidr !== undefined || all) renames.push([/network\.serviceCidr/g, '--service-cidr']);
+  for (const [re, flag, key] of FAMILY_FLAG_RENAMES) if (f[key] !== undefined || all) renames.push([re, flag]);
+  if (f.podCidr !== undefined || all) renames.push([/network\.podCidr(?![sI])/g, '--pod-cidr']);
+  if (f.serviceCidr !== undefined || all) renames.push([/network\.serviceCidr(?![sI])/g, '--service-cidr']);
   if (f.dnsServiceIp !== undefined || all) renames.push([/network\.dnsServiceIp/g, '--dns-service-ip']);
   if (f.maxPods !== undefined || all) renames.push([new RegExp(String.raw`${pools}\.maxPods`, 'g'), '--max-pods']);
   const rename = (text: string) => renames.reduce((t, [re, flag]) => t.replace(re, flag), text);
@@ -173,6 +187,7 @@ async function planCommand(files: string[] | undefined, f: PlanFlags): Promise<n
   const outboundIpsFlag = int('--outbound-ips', f.outboundIps, problems, 'a whole number of public IPs');
   const outboundPortsFlag = int('--outbound-ports', f.outboundPorts, problems, 'a multiple of 8 in 0..64000');
   const idleTimeoutFlag = int('--idle-timeout', f.idleTimeout, problems, 'a whole number of minutes');
+  const outboundIpv6Flag = int('--outbound-ipv6-ips', f.outboundIpv6Ips, problems, 'a whole number of IPv6 public IPs, 1..100');
   throwIfProblems(problems);
 
   const loaded = files === undefined ? baseScenario() : loadScenarioInput(files, importFlags(f));
@@ -181,8 +196,8 @@ async function planCommand(files: string[] | undefined, f: PlanFlags): Promise<n
       { code: 'nodes-multi-pool', path: '--nodes', value: String(nodes), allowed: `no --nodes: the scenario has ${loaded.cluster.pools.length} pools; set each pool's count in the file` },
     ]);
   }
-  const s = override(loaded, f, nodes, maxPods, maxSurge);
-  const cnis = cnisFlag ?? (file === undefined ? [...CNI_NAMES] : s.cni);
+  const s = applyFamilyFlags(override(loaded, f, nodes, maxPods, maxSurge), f as FamilyFlags);
+  const cnis = cnisFlag ?? (file === undefined ? defaultCnisForFlags(s) : s.cni);
   const rename = flagRenamer(f, file);
   // The scenario's first outbound design (if any) is the base; the SNAT flags override its fields.
   const design = s.outbound?.designs[0];
@@ -191,11 +206,16 @@ async function planCommand(files: string[] | undefined, f: PlanFlags): Promise<n
     outboundIps: outboundIpsFlag ?? design?.outboundIps ?? DEFAULT_SNAT_OPTIONS.outboundIps,
     outboundPorts: outboundPortsFlag ?? design?.outboundPorts ?? DEFAULT_SNAT_OPTIONS.outboundPorts,
     idleTimeoutMin: idleTimeoutFlag ?? design?.idleTimeoutMin ?? DEFAULT_SNAT_OPTIONS.idleTimeoutMin,
+    outboundIpv6Ips: outboundIpv6Flag,
   };
   const count = s.cluster.pools.reduce((sum, p) => sum + p.count, 0);
   const snatInput = { ...snat, nodes: count, effectiveNodes: count };
   const snatOptions = s.outbound === undefined ? {} : { lbIdleTimeoutMaxMin: s.outbound.lbIdleTimeoutMaxMin };
-  throwIfProblems([...scenarioPlanProblems(s, cnis).map(rename), ...validateSnatInput(snatInput, '--', snatOptions)]);
+  throwIfProblems([
+    ...scenarioPlanProblems(s, cnis).map(rename),
+    ...validateSnatInput(snatInput, '--', snatOptions),
+    ...familyFlagProblems(s, f as FamilyFlags, snat.outboundType, outboundIpv6Flag),
+  ]);
   if (nodes !== undefined && nodes > MAX_NODES_PER_POOL) {
     // The scenario schema checks a file's pool counts; the flag is checked here against the same AKS quota.
     throw new InputError([{ code: 'too-many-nodes', path: '--nodes', value: String(nodes), allowed: `at most ${MAX_NODES_PER_POOL} nodes in one pool; use a scenario file with several pools`, rule: `AKS quotas: 1,000 nodes per pool (${CLUSTER_LIMITS_SOURCE})` }]);

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { EVENT_COLUMNS, runScenarioReplicates } from '../scenario/run-replicates.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
 import { toCsv, type CellValue } from '../output/csv-format.ts';
-import { InputError } from '../error/input-error.ts';
+import { InputError, throwIfProblems } from '../error/input-error.ts';
+import { dualStackProblems } from '../plan/dual-stack-checks.ts';
 import { PcapCapture } from '../output/pcap.ts';
 import { textTable } from '../output/text-table.ts';
 import { EXIT_OK, runCommand } from './exit.ts';
@@ -87,6 +88,8 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
     ...(flags.cni === undefined ? {} : { cni: parseCniList('--cni', flags.cni) }),
     ...(flags.seed === undefined ? {} : { seed: parseIntFlag('--seed', flags.seed, 0, 2 ** 31 - 1) }),
   };
+  // The file was checked for its own models; models chosen by --cni must also run dual-stack if it is.
+  if (flags.cni !== undefined) throwIfProblems(dualStackProblems(scenario, scenario.cni).map((p) => ({ ...p, path: p.path.replace(/^cni\[\d+\]$/, '--cni') })));
   const out = flags.out ?? `results/${scenario.name}.summary.csv`;
   const tsOut = flags.timeseries ?? `results/${scenario.name}.timeseries.csv`;
   const eventsOut = flags.events ?? `results/${scenario.name}.events.csv`;

@@ -22,7 +22,7 @@ export const IP_SUMMARY_COLUMNS: readonly ColumnSpec[] = [
   { name: 'pod_cidr_blocks_peak', unit: '/24 blocks', description: 'Most /24 blocks taken from the pod CIDR at once (Overlay, kubenet; 0 otherwise).' },
   { name: 'ip_efficiency', unit: 'ratio 0..1', description: 'VNet IPs used ÷ VNet IPs allocated, summed over the time-series samples.' },
   { name: 'first_exhaustion_s', unit: 's', description: 'Simulated time of the first exhaustion; empty if nothing ran out.' },
-  { name: 'exhaustion_cause', unit: 'text', description: 'Cause of the first exhaustion: node-subnet-full, pod-subnet-full, pod-cidr-full, kubenet-route-limit, cluster-node-limit, pool-node-limit.' },
+  { name: 'exhaustion_cause', unit: 'text', description: 'Cause of the first exhaustion: node-subnet-full, pod-subnet-full, pod-cidr-full, pod-cidr-ipv6-full, kubenet-route-limit, cluster-node-limit, pool-node-limit.' },
   { name: 'pods_failed_ip', unit: 'pods', description: 'Pods bound to a node that found its subnet or pod CIDR exhausted ("Failed to allocate address"); each attempt counted once.' },
   { name: 'pods_waited_ip', unit: 'pods', description: 'Pods that waited for their own node\'s addresses: a stopped pod\'s IP still being released, or a Pod Subnet batch still in flight. Not an exhaustion.' },
   { name: 'nodes_failed_join', unit: 'nodes', description: 'Node creations (scale-up, surge, manual scale) refused for lack of addresses or by a node limit.' },
@@ -35,6 +35,23 @@ export const IP_TIMESERIES_COLUMNS: readonly ColumnSpec[] = [
   { name: 'pods_pending', unit: 'pods', description: 'Pods not Running: unschedulable, waiting for an IP, or starting.' },
   { name: 'vnet_ips_allocated', unit: 'addresses', description: 'VNet IPs reserved for the cluster.' },
   { name: 'vnet_ips_used', unit: 'addresses', description: 'VNet IPs bound to a node or a running pod.' },
+];
+
+/**
+ * IPv6 columns, present only when a run is dual-stack (`network.ipFamilies: [IPv4, IPv6]`), right after the
+ * IPv4 IP columns, so an IPv4-only scenario's CSVs are unchanged. Their cells are empty in rows without IPv6:
+ * the IPv4-only cases of a sweep that varies the IP families.
+ */
+export const IPV6_SUMMARY_COLUMNS: readonly ColumnSpec[] = [
+  { name: 'ipv6_pod_cidr_blocks_peak', unit: 'blocks', description: 'Most per-node blocks (/80 by default) taken from the IPv6 pod CIDR at once.' },
+  { name: 'ipv6_node_ips_peak', unit: 'addresses', description: 'Most node IPv6 addresses (one per node, from its /64 subnet) at once.' },
+  { name: 'ipv6_pod_ips_peak', unit: 'addresses', description: 'Most pods holding an IPv6 address at once (each pod has one of each family).' },
+];
+
+export const IPV6_TIMESERIES_COLUMNS: readonly ColumnSpec[] = [
+  { name: 'ipv6_pod_cidr_blocks', unit: 'blocks', description: 'Per-node blocks taken from the IPv6 pod CIDR.' },
+  { name: 'ipv6_node_ips', unit: 'addresses', description: 'Node IPv6 addresses.' },
+  { name: 'ipv6_pod_ips', unit: 'addresses', description: 'Pods holding an IPv6 address.' },
 ];
 
 /**
@@ -80,6 +97,18 @@ export class IpMetrics {
     this.allocatedSum += allocated;
     this.usedSum += used;
     return [this.cluster.vmCount(), this.cluster.runningPodCount(), this.cluster.podsPending(), allocated, used];
+  }
+
+  /** Values of IPV6_TIMESERIES_COLUMNS now; empty cells for a model without IPv6. */
+  sampleIpv6(): CellValue[] {
+    const u = this.cluster.ipam.ipv6Usage();
+    return u === null ? [null, null, null] : [u.blocks, u.nodeIps, u.podIps];
+  }
+
+  /** Values of IPV6_SUMMARY_COLUMNS; empty cells for a model without IPv6. */
+  summaryIpv6(): CellValue[] {
+    const u = this.cluster.ipam.ipv6Usage();
+    return u === null ? [null, null, null] : [u.blocksPeak, u.nodeIpsPeak, u.podIpsPeak];
   }
 
   /** Values of IP_SUMMARY_COLUMNS. */

@@ -1,6 +1,7 @@
 import type { ColumnSpec } from '../output/column.ts';
 import { formatNumber, toCsv, type CellValue } from '../output/csv-format.ts';
 import type { AddressSpaceUse, Plan, SubnetUse } from './plan.ts';
+import { dualStackCells, dualStackHeader, DUAL_STACK_CSV_COLUMNS, dualStackTableCells, isDualStackPlan } from './plan-report-ipv6.ts';
 
 /** The columns of `cnisim plan --format csv`, one row per networking model. */
 export const PLAN_CSV_COLUMNS: readonly ColumnSpec[] = [
@@ -41,9 +42,17 @@ function subnetCells(u: SubnetUse | null): CellValue[] {
   return u === null ? [null, null, null, null, null] : [u.cidr, u.usable, u.usedByOthers, u.required, u.free];
 }
 
+/** The CSV columns for these plans: the dual-stack ones (after the pod CIDR's) only when a plan is dual-stack. */
+export function planCsvColumns(plans: readonly Plan[]): readonly ColumnSpec[] {
+  if (!plans.some(isDualStackPlan)) return PLAN_CSV_COLUMNS;
+  const at = PLAN_CSV_COLUMNS.findIndex((c) => c.name === 'pod_cidr_free_ips') + 1;
+  return [...PLAN_CSV_COLUMNS.slice(0, at), ...DUAL_STACK_CSV_COLUMNS, ...PLAN_CSV_COLUMNS.slice(at)];
+}
+
 export function planCsv(plans: readonly Plan[]): string {
+  const dual = plans.some(isDualStackPlan);
   return toCsv(
-    PLAN_CSV_COLUMNS.map((c) => c.name),
+    planCsvColumns(plans).map((c) => c.name),
     plans.map((p) => [
       p.cni,
       p.nodes,
@@ -52,6 +61,7 @@ export function planCsv(plans: readonly Plan[]): string {
       ...subnetCells(p.nodeSubnet),
       ...subnetCells(p.podSubnet),
       ...spaceCells(p.podCidr),
+      ...(dual ? dualStackCells(p) : []),
       p.maxNodesThatFit,
       p.maxPodsPerCluster,
       p.fits ? 'true' : 'false',
@@ -72,7 +82,8 @@ function space(u: AddressSpaceUse | null): string {
 
 /** A fixed-width table, one row per model, for a terminal. */
 export function planTable(plans: readonly Plan[]): string {
-  const header = ['cni', 'nodes', 'surge', 'maxPods', 'node subnet (req/usable)', 'pod subnet (req/usable)', 'pod CIDR (req/usable)', 'max nodes', 'max pods', 'SNAT ports/node', 'fits', 'limited by'];
+  const dual = plans.some(isDualStackPlan);
+  const header = ['cni', 'nodes', 'surge', 'maxPods', 'node subnet (req/usable)', 'pod subnet (req/usable)', 'pod CIDR (req/usable)', ...(dual ? dualStackHeader() : []), 'max nodes', 'max pods', 'SNAT ports/node', 'fits', 'limited by'];
   const rows = plans.map((p) => [
     p.cni,
     formatNumber(p.nodes),
@@ -81,6 +92,7 @@ export function planTable(plans: readonly Plan[]): string {
     space(p.nodeSubnet),
     space(p.podSubnet),
     space(p.podCidr),
+    ...(dual ? dualStackTableCells(p) : []),
     formatNumber(p.maxNodesThatFit),
     formatNumber(p.maxPodsPerCluster),
     p.snat.portsPerNode === null ? 'shared' : formatNumber(p.snat.portsPerNode),

@@ -6,7 +6,9 @@
  */
 import {
   CLUSTER_LIMITS_SOURCE,
+  KUBENET_DUAL_STACK_RULE,
   KUBENET_MAX_ROUTES,
+  KUBENET_ROUTES_PER_NODE_DUAL_STACK,
   KUBENET_RULE,
   MAX_NODES_PER_CLUSTER,
   MAX_NODES_PER_POOL,
@@ -25,6 +27,7 @@ import { planPools, usesPodCidr, type PlanPool } from './plan-pools.ts';
 import { podSubnetDemand } from './pod-subnet-demand.ts';
 import { availableIps, subnetErrors, type PlanError, type SubnetTally } from './subnet-tally.ts';
 import { planSnat, type OutboundType, type SnatPlan } from './snat.ts';
+import { ipv6NodeBlocks, planFamilies, type FamiliesPlan } from './plan-ipv6.ts';
 
 export type { PlanError } from './subnet-tally.ts';
 
@@ -56,6 +59,8 @@ export interface SnatOptions {
   readonly outboundPorts: number;
   /** null = the outbound type's default. */
   readonly idleTimeoutMin: number | null;
+  /** Dual-stack Load Balancer: managed outbound IPv6 IPs (managedOutboundIPs.countIPv6); default 1 when dual-stack. */
+  readonly outboundIpv6Ips?: number | undefined;
 }
 
 /** AKS's defaults: a Standard Load Balancer with one managed outbound IP and the default port table. */
@@ -74,6 +79,8 @@ export interface Plan {
   readonly nodeSubnet: SubnetUse | null;
   readonly podSubnet: SubnetUse | null;
   readonly podCidr: AddressSpaceUse | null;
+  /** IP families, the IPv6 pod CIDR's blocks and which family runs out first (docs/plan.md, dual-stack). */
+  readonly families: FamiliesPlan;
   /** Most nodes (surge nodes count as nodes) the address plan and AKS limits hold at once. */
   readonly maxNodesThatFit: number;
   /** Pods those nodes run at maxPods each. */
@@ -173,10 +180,14 @@ export function planScenario(s: Scenario, cni: CniName, snatOptions: SnatOptions
     }
   }
 
-  if (cni === 'kubenet' && nodes + surge > KUBENET_MAX_ROUTES) {
+  const families = planFamilies(s, cni, pools, nodes, surge, snatOptions);
+  errors.push(...families.errors);
+  // Dual-stack kubenet takes a route per family per node, so the 400-route table holds 200 nodes.
+  const routesPerNode = families.podCidrIpv6 === null ? 1 : KUBENET_ROUTES_PER_NODE_DUAL_STACK;
+  if (cni === 'kubenet' && (nodes + surge) * routesPerNode > KUBENET_MAX_ROUTES) {
     errors.push({
       code: 'KubenetRouteLimit',
-      message: `${nodes} nodes + ${surge} upgrade surge nodes need ${nodes + surge} routes but a kubenet route table holds at most ${KUBENET_MAX_ROUTES}: ${KUBENET_RULE}`,
+      message: `${nodes} nodes + ${surge} upgrade surge nodes need ${(nodes + surge) * routesPerNode} routes but a kubenet route table holds at most ${KUBENET_MAX_ROUTES}: ${routesPerNode === 1 ? KUBENET_RULE : KUBENET_DUAL_STACK_RULE}`,
     });
   }
   const clusterMax = MAX_NODES_PER_CLUSTER[s.assumptions.tier];
@@ -211,7 +222,7 @@ export function planScenario(s: Scenario, cni: CniName, snatOptions: SnatOptions
   });
   errors.push(...snat.errors.map((e) => ({ code: e.code, message: e.message })));
 
-  const fill = maxNodes(s, cni, pools, list, demand, clusterMax, snat);
+  const fill = maxNodes(s, cni, pools, list, demand, clusterMax, snat, routesPerNode);
   const uses = list.map((t) => {
     const required = t.base + t.surge + t.ilb;
     return { role: t.role, cidr: t.text, usable: t.usable, usedByOthers: t.usedByOthers, required, free: availableIps(t) - required };
@@ -229,6 +240,7 @@ export function planScenario(s: Scenario, cni: CniName, snatOptions: SnatOptions
     nodeSubnet: tightest('node'),
     podSubnet: tightest('pod'),
     podCidr,
+    families,
     maxNodesThatFit: fill.total,
     maxPodsPerCluster: fill.perPool.reduce((sum, n, i) => sum + n * (pools[i]?.maxPods ?? 0), 0),
     fits: errors.length === 0,
@@ -258,6 +270,7 @@ function maxNodes(
   demand: ReadonlyArray<{ readonly fullNode: number }> | null,
   clusterMax: number,
   snat: SnatPlan,
+  routesPerNode: number,
 ): { total: number; perPool: readonly number[]; limitingFactor: string } {
   const resources: FillResource[] = list.map((t) => ({ factor: t.role === 'node' ? 'node-subnet' : 'pod-subnet', capacity: availableIps(t) - t.ilb }));
   const index = (role: 'node' | 'pod', text: string) => list.findIndex((t) => t.role === role && t.text === text);
@@ -266,6 +279,8 @@ function maxNodes(
   const vnetIps = add('vnet-private-ip-limit', VNET_MAX_PRIVATE_IPS - list.reduce((sum, t) => sum + t.ilb, 0));
   const podCidr = usesPodCidr(cni) ? add('pod-cidr', Math.floor(cidrSize(cidrOf(s.network.podCidr)) / NODE_POD_CIDR_SIZE)) : -1;
   const routes = cni === 'kubenet' ? add('kubenet-route-limit', KUBENET_MAX_ROUTES) : -1;
+  const ipv6Blocks = ipv6NodeBlocks(s, cni);
+  const podCidrIpv6 = ipv6Blocks === null ? -1 : add('pod-cidr-ipv6', ipv6Blocks);
   const snatNodes = snat.maxNodes === null ? -1 : add('snat-ports', snat.maxNodes);
   const fillPools: FillPool[] = pools.map((p, i) => {
     const nodeIps = cni === 'node-subnet' ? p.maxPods + 1 : 1;
@@ -282,7 +297,8 @@ function maxNodes(
     }
     costs.push([vnetIps, privateIps]);
     if (podCidr >= 0) costs.push([podCidr, 1]);
-    if (routes >= 0) costs.push([routes, 1]);
+    if (routes >= 0) costs.push([routes, routesPerNode]);
+    if (podCidrIpv6 >= 0) costs.push([podCidrIpv6, 1]);
     if (snatNodes >= 0) costs.push([snatNodes, 1]);
     return { costs };
   });
@@ -299,6 +315,9 @@ export function planJson(p: Plan): Record<string, unknown> {
     nodeSubnet: p.nodeSubnet,
     podSubnet: p.podSubnet,
     podCidr: p.podCidr,
+    ipFamilies: p.families.ipFamilies,
+    podCidrIpv6: p.families.podCidrIpv6,
+    runsOutFirst: p.families.runsOutFirst,
     maxNodesThatFit: p.maxNodesThatFit,
     maxPodsPerCluster: p.maxPodsPerCluster,
     fits: p.fits,
@@ -310,6 +329,7 @@ export function planJson(p: Plan): Record<string, unknown> {
       totalPorts: p.snat.totalPorts,
       maxNodes: p.snat.maxNodes,
       idleTimeoutMin: p.snat.idleTimeoutMin,
+      managedOutboundIPs: p.families.managedOutboundIPs,
     },
   };
 }

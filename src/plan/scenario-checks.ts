@@ -2,6 +2,7 @@ import type { InputProblem } from '../error/input-error.ts';
 import type { CniName } from '../model/ipam/cni.ts';
 import { checkAddressPlan, type SubnetField } from '../net/address-plan.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
+import { dualStackProblems } from './dual-stack-checks.ts';
 import { checkMaxPods } from './max-pods-rule.ts';
 import { planPools, usesPodCidr } from './plan-pools.ts';
 
@@ -48,5 +49,6 @@ export function scenarioPlanProblems(s: Scenario, cnis: readonly CniName[]): Inp
       ),
     );
   }
+  add(dualStackProblems(s, cnis));
   return out;
 }

@@ -1,7 +1,8 @@
 import type { CniName } from '../model/ipam/cni.ts';
 import type { ColumnSpec } from '../output/column.ts';
 import type { CellValue } from '../output/csv-format.ts';
-import { IP_SUMMARY_COLUMNS, IP_TIMESERIES_COLUMNS, type ExhaustionRecord } from '../output/ip-metrics.ts';
+import { IP_SUMMARY_COLUMNS, IP_TIMESERIES_COLUMNS, IPV6_SUMMARY_COLUMNS, IPV6_TIMESERIES_COLUMNS, type ExhaustionRecord } from '../output/ip-metrics.ts';
+import { isDualStack } from '../net/ip-families.ts';
 import { secondsToNs } from '../sim/time.ts';
 import type { AttachedModel, CaseExtension, FrameSink } from './case-extension.ts';
 import { CASE_EXTENSIONS } from './extensions.ts';
@@ -23,24 +24,29 @@ function axisColumns(exts: readonly CaseExtension[]): ColumnSpec[] {
   return exts.flatMap((e) => (e.axis === null ? [] : [e.axis]));
 }
 
-/** The summary CSV's columns for a set of extensions: keys, IP metrics, then each extension's metrics. */
-export function summaryColumns(exts: readonly CaseExtension[] = CASE_EXTENSIONS): ColumnSpec[] {
+/**
+ * The summary CSV's columns for a set of extensions: keys, IP metrics (with the IPv6 ones for a dual-stack run,
+ * `ipv6`), then each extension's metrics.
+ */
+export function summaryColumns(exts: readonly CaseExtension[] = CASE_EXTENSIONS, ipv6 = false): ColumnSpec[] {
   return [
     SCENARIO_COLUMN,
     CNI_COLUMN,
     ...axisColumns(exts),
     ...SEED_COLUMNS,
     ...IP_SUMMARY_COLUMNS,
+    ...(ipv6 ? IPV6_SUMMARY_COLUMNS : []),
     ...exts.flatMap((e) => e.summaryColumns),
   ];
 }
 
-export function timeseriesColumns(exts: readonly CaseExtension[] = CASE_EXTENSIONS): ColumnSpec[] {
+export function timeseriesColumns(exts: readonly CaseExtension[] = CASE_EXTENSIONS, ipv6 = false): ColumnSpec[] {
   return [
     { name: 't_s', unit: 's', description: 'Simulated time of the sample.' },
     CNI_COLUMN,
     ...axisColumns(exts),
     ...IP_TIMESERIES_COLUMNS,
+    ...(ipv6 ? IPV6_TIMESERIES_COLUMNS : []),
     ...exts.flatMap((e) => e.timeseriesColumns),
   ];
 }
@@ -58,6 +64,8 @@ export interface CaseOptions {
   readonly frameSinkFor?: (cni: CniName, variant: string) => FrameSink | undefined;
   /** Extensions to run; all registered ones by default (tests pass fewer). */
   readonly extensions?: readonly CaseExtension[];
+  /** Include the IPv6 columns; default: whether the scenario is dual-stack (a sweep passes its header's choice). */
+  readonly ipv6Columns?: boolean;
 }
 
 export interface CaseResult {
@@ -98,6 +106,7 @@ export async function runScenarioCase(scenario: Scenario, opts: CaseOptions): Pr
   const durationNs = secondsToNs(scenario.durationS);
   const sampleNs = secondsToNs(scenario.sampleIntervalS);
   const combos = variantCombos(exts, scenario);
+  const ipv6 = opts.ipv6Columns ?? isDualStack(scenario.network.ipFamilies);
   for (const cni of scenario.cni) {
     for (const combo of combos) {
       const wired = wireCluster(scenario, cni, opts.seed, opts.replicate);
@@ -120,7 +129,7 @@ export async function runScenarioCase(scenario: Scenario, opts: CaseOptions): Pr
         attached.push(await e.attach(ctx, variant));
       }
       const sampler = sim.register('sample', (s) => {
-        const values = ipMetrics.sample();
+        const values = ipv6 ? [...ipMetrics.sample(), ...ipMetrics.sampleIpv6()] : ipMetrics.sample();
         const extValues = exts.flatMap((e, i) => attached[i]?.sample() ?? emptyCells(e.timeseriesColumns.length));
         if (opts.timeseries === true) timeseries.push([s.now / 1e9, cni, ...combo, ...values, ...extValues]);
         if (s.now + sampleNs <= durationNs) s.schedule(sampleNs, sampler);
@@ -129,15 +138,16 @@ export async function runScenarioCase(scenario: Scenario, opts: CaseOptions): Pr
       sim.scheduleAt(0, sampler);
       sim.run(durationNs);
       const extSummary = exts.flatMap((e, i) => attached[i]?.summary() ?? emptyCells(e.summaryColumns.length));
-      rows.push([scenario.name, cni, ...combo, opts.seed, opts.replicate, ...ipMetrics.summary(), ...extSummary]);
+      const ipValues = ipv6 ? [...ipMetrics.summary(), ...ipMetrics.summaryIpv6()] : ipMetrics.summary();
+      rows.push([scenario.name, cni, ...combo, opts.seed, opts.replicate, ...ipValues, ...extSummary]);
       const variant = combo.filter((v) => v !== '').join('/');
       for (const r of ipMetrics.records) exhaustions.push({ cni, variant, ...r });
     }
   }
   return {
-    columns: summaryColumns(exts).map((c) => c.name),
+    columns: summaryColumns(exts, ipv6).map((c) => c.name),
     rows,
-    timeseriesColumns: timeseriesColumns(exts).map((c) => c.name),
+    timeseriesColumns: timeseriesColumns(exts, ipv6).map((c) => c.name),
     timeseries,
     exhaustions,
   };

@@ -1,5 +1,6 @@
 import type { Cidr } from '../net/cidr.ts';
 import { parseCidr } from '../net/cidr.ts';
+import { ipv6PodCidrSpec } from './wire-ipv6.ts';
 import { Autoscaler } from '../model/cluster/autoscaler.ts';
 import { ClusterModel, type DeploymentConfig, type PoolConfig } from '../model/cluster/cluster-model.ts';
 import { ManualScaler } from '../model/cluster/manual-scale.ts';
@@ -74,7 +75,7 @@ export function wireCluster(s: Scenario, cni: CniName, seed: number, replicate: 
   const firstSubnet = ids.get(s.cluster.pools[0]?.nodeSubnet ?? s.network.nodeSubnet) as number;
   const ilb = list.map((_c, i) => (i === firstSubnet ? s.network.internalLoadBalancerFrontends : 0));
   const others = [...ids.keys()].map((text) => usedByOthersIn(s.network, text));
-  const subnets: IpamSubnets = { subnets: list, podCidr: cidr(s.network.podCidr), internalLbFrontendsBySubnet: ilb, usedByOthersBySubnet: others };
+  const subnets: IpamSubnets = { subnets: list, podCidr: cidr(s.network.podCidr), podCidrIpv6: ipv6PodCidrSpec(s, cni), internalLbFrontendsBySubnet: ilb, usedByOthersBySubnet: others };
   const timing: IpamTiming = {
     batchAllocationDelayNs: secondsToNs(s.ipam.batchAllocationDelayS),
     podIpReleaseDelayNs: secondsToNs(s.ipam.podIpReleaseDelayS),

@@ -1,3 +1,4 @@
+import { IPV6_SUMMARY_COLUMNS } from '../output/ip-metrics.ts';
 import { runScenarioCase } from '../scenario/run.ts';
 import { combinationScenario } from './case-scenario.ts';
 import { caseRowsText, casePrefixCells } from './csv-layout.ts';
@@ -24,6 +25,7 @@ export async function runSweepCase(ctx: SweepContext, index: number): Promise<st
   const result = await runScenarioCase(scenario, {
     seed: c.seed,
     replicate: c.replicate,
+    ipv6Columns: ctx.resultColumns.includes(IPV6_SUMMARY_COLUMNS[0]?.name ?? ''),
     ...(ctx.kernelModule === undefined ? {} : { kernelModule: ctx.kernelModule }),
   });
   if (result.columns.join(',') !== ctx.resultColumns.join(',')) {

@@ -12,7 +12,7 @@ function userDocs(): string {
 describe('the documentation keeps up with the code', () => {
   const text = userDocs();
 
-  it.each([...summaryColumns(), ...timeseriesColumns()].map((c) => [c.name, c.unit]))(
+  it.each([...summaryColumns(undefined, true), ...timeseriesColumns(undefined, true)].map((c) => [c.name, c.unit]))(
     'documents the column `%s` (%s)',
     (name) => {
       expect(text).toContain(`\`${name}\``);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { PLAN_CSV_COLUMNS } from '../../src/plan/plan-report.ts';
 import { STACK_LINE, cnisim } from '../cli/cli-harness.ts';
 
-const PLAN_KEYS = ['cni', 'nodes', 'surgeNodes', 'maxPods', 'nodeSubnet', 'podSubnet', 'podCidr', 'maxNodesThatFit', 'maxPodsPerCluster', 'fits', 'limitingFactor', 'errors', 'snat'];
+const PLAN_KEYS = ['cni', 'nodes', 'surgeNodes', 'maxPods', 'nodeSubnet', 'podSubnet', 'podCidr', 'ipFamilies', 'podCidrIpv6', 'runsOutFirst', 'maxNodesThatFit', 'maxPodsPerCluster', 'fits', 'limitingFactor', 'errors', 'snat'];
 const SPACE_KEYS = ['cidr', 'usable', 'usedByOthers', 'required', 'free'];
 
 describe('cnisim plan: exit codes and output', () => {
@@ -32,7 +32,7 @@ describe('cnisim plan: exit codes and output', () => {
     for (const p of plans) {
       expect(Object.keys(p)).toEqual(PLAN_KEYS);
       expect(Object.keys(p['nodeSubnet'] as object)).toEqual(SPACE_KEYS);
-      expect(Object.keys(p['snat'] as object)).toEqual(['outboundType', 'portsPerNode', 'totalPorts', 'maxNodes', 'idleTimeoutMin']);
+      expect(Object.keys(p['snat'] as object)).toEqual(['outboundType', 'portsPerNode', 'totalPorts', 'maxNodes', 'idleTimeoutMin', 'managedOutboundIPs']);
     }
     const overlay = plans[0] as Record<string, unknown>;
     expect(overlay['podSubnet']).toBe(null);
@@ -83,16 +83,16 @@ describe('cnisim plan: exit codes and output', () => {
     writeFileSync(file, 'name: s\ncni: [overlay]\noutbound:\n  designs:\n    - { name: lb, outboundType: loadBalancer, outboundIps: 2, outboundPorts: 1000 }\ncluster:\n  pools:\n    - { name: np, count: 100 }\n');
     const fromFile = cnisim(['plan', file, '--format', 'json']);
     expect(fromFile.code).toBe(0);
-    expect((JSON.parse(fromFile.stdout) as Array<{ snat: unknown }>)[0]?.snat).toEqual({ outboundType: 'loadBalancer', portsPerNode: 1000, totalPorts: 128000, maxNodes: 128, idleTimeoutMin: 30 });
+    expect((JSON.parse(fromFile.stdout) as Array<{ snat: unknown }>)[0]?.snat).toEqual({ outboundType: 'loadBalancer', portsPerNode: 1000, totalPorts: 128000, maxNodes: 128, idleTimeoutMin: 30, managedOutboundIPs: { count: 2, countIPv6: 0 } });
     const nat = cnisim(['plan', file, '--outbound-type', 'managedNATGateway', '--outbound-ports', '0', '--format', 'json']);
     expect(nat.code).toBe(0);
-    expect((JSON.parse(nat.stdout) as Array<{ snat: unknown }>)[0]?.snat).toEqual({ outboundType: 'managedNATGateway', portsPerNode: null, totalPorts: 129024, maxNodes: null, idleTimeoutMin: 4 });
+    expect((JSON.parse(nat.stdout) as Array<{ snat: unknown }>)[0]?.snat).toEqual({ outboundType: 'managedNATGateway', portsPerNode: null, totalPorts: 129024, maxNodes: null, idleTimeoutMin: 4, managedOutboundIPs: null });
   });
 
   it('--help lists every flag and the exit codes', () => {
     const r = cnisim(['plan', '--help']);
     expect(r.code).toBe(0);
-    for (const flag of ['--cni', '--nodes', '--max-pods', '--max-surge', '--node-subnet', '--pod-subnet', '--pod-cidr', '--service-cidr', '--dns-service-ip', '--vnet', '--outbound-type', '--outbound-ips', '--outbound-ports', '--idle-timeout', '--format']) {
+    for (const flag of ['--cni', '--nodes', '--max-pods', '--max-surge', '--node-subnet', '--pod-subnet', '--pod-cidr', '--service-cidr', '--dns-service-ip', '--vnet', '--outbound-type', '--outbound-ips', '--outbound-ports', '--idle-timeout', '--ip-families', '--pod-cidrs', '--service-cidrs', '--node-subnet-ipv6', '--outbound-ipv6-ips', '--format']) {
       expect(r.stdout).toContain(flag);
     }
     expect(r.stdout).toContain('Exit codes: 0 every model fits, 1 some model does not fit');

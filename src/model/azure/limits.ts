@@ -67,3 +67,11 @@ export function dynamicTargetIps(used: number, maxPods: number, batch = DYNAMIC_
 export const VNET_MAX_PRIVATE_IPS = 65_536;
 export const VNET_PRIVATE_IPS_RULE =
   'at most 65,536 private IPs per virtual network, a static /28 block counting as one (https://learn.microsoft.com/en-us/azure/azure-resource-manager/management/azure-subscription-service-limits)';
+
+// Dual-stack kubenet: "200 nodes for dual-stack kubenet" (configure-kubenet; reference §0 fact 8, §1.7). Each node
+// needs one route per family in the 400-route table, hence 2 routes per node and 400 / 2 = 200 nodes.
+// https://learn.microsoft.com/en-us/azure/aks/configure-kubenet ; https://learn.microsoft.com/en-us/azure/aks/configure-dual-stack
+export const KUBENET_DUAL_STACK_MAX_NODES = 200;
+export const KUBENET_ROUTES_PER_NODE_DUAL_STACK = 2;
+export const KUBENET_DUAL_STACK_RULE =
+  'a dual-stack kubenet cluster has at most 200 nodes: each node takes a route per family in a table of at most 400 (https://learn.microsoft.com/en-us/azure/aks/configure-kubenet)';

@@ -1,6 +1,6 @@
 import type { Simulation } from '../../sim/simulation.ts';
 import type { CniName } from './cni.ts';
-import type { ExhaustionCause, IpamHost, IpamModel, IpamNodeSpec, IpamSubnets, IpamTiming, NodeJoinResult } from './ipam-model.ts';
+import type { ExhaustionCause, IpamHost, IpamModel, IpamNodeSpec, IpamSubnets, IpamTiming, Ipv6Usage, NodeJoinResult } from './ipam-model.ts';
 import { NodeTable } from './node-table.ts';
 import { SubnetPool } from './subnet-pool.ts';
 
@@ -121,6 +121,10 @@ export abstract class IpamBase implements IpamModel {
 
   nodePodCidrBase(_node: number): number {
     return -1;
+  }
+
+  ipv6Usage(): Ipv6Usage | null {
+    return null;
   }
 
   /** Takes the node's primary IP from its node subnet. */

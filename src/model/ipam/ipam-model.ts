@@ -1,12 +1,16 @@
 import type { Cidr } from '../../net/cidr.ts';
 import type { Simulation } from '../../sim/simulation.ts';
 import type { CniName } from './cni.ts';
+import type { Ipv6PodCidrSpec, Ipv6Usage } from './ipv6-blocks.ts';
+
+export type { Ipv6PodCidrSpec, Ipv6Usage } from './ipv6-blocks.ts';
 
 /** Why something could not get an address: the causes the summary CSV reports in `exhaustion_cause`. */
 export type ExhaustionCause =
   | 'node-subnet-full' // a node (or surge node) cannot get its VNet IP, or Node Subnet's up-front maxPods IPs
   | 'pod-subnet-full' // Pod Subnet (dynamic or static): no IPs / no /28 block left for a node or pod
   | 'pod-cidr-full' // Overlay / kubenet: no /24 left in the pod CIDR for a new node
+  | 'pod-cidr-ipv6-full' // dual-stack Overlay / kubenet: no per-node block left in the IPv6 pod CIDR
   | 'kubenet-route-limit' // kubenet: 400 routes per route table (200 dual-stack)
   | 'node-ip-limit' // a node has no free pod IP: every address it holds is in use or still being released
   | 'ip-batch-pending'; // Pod Subnet dynamic: the node's next batch of 16 has been requested but not yet arrived
@@ -30,6 +34,8 @@ export interface IpamSubnets {
   readonly subnets: readonly Cidr[];
   /** Overlay and kubenet: the cluster pod CIDR the /24 per node blocks come from. */
   readonly podCidr: Cidr;
+  /** Dual-stack Overlay and kubenet: the IPv6 pod CIDR and its per-node block; absent or null for IPv4 only. */
+  readonly podCidrIpv6?: Ipv6PodCidrSpec | null;
   /** Internal load balancer frontend IPs taken from each node subnet id at start (usually only the first). */
   readonly internalLbFrontendsBySubnet: readonly number[];
   /** Addresses other resources (private endpoints, other VMs) hold in each subnet id; absent means none. */
@@ -76,6 +82,8 @@ export interface IpamModel {
   podCidrBlocksAllocated(): number;
   /** First address of the node's /24 from the pod CIDR (Overlay, kubenet), or -1 (flat models). */
   nodePodCidrBase(nodeId: number): number;
+  /** IPv6 blocks and addresses now and at their peaks (dual-stack Overlay, kubenet); null for IPv4 only. */
+  ipv6Usage(): Ipv6Usage | null;
 }
 
 export type IpamFactory = (

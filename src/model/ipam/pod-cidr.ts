@@ -1,9 +1,10 @@
 import type { Cidr } from '../../net/cidr.ts';
 import { formatCidr } from '../../net/cidr.ts';
-import { KUBENET_MAX_ROUTES, NODE_POD_CIDR_PREFIX, NODE_POD_CIDR_SIZE } from '../azure/limits.ts';
+import { KUBENET_MAX_ROUTES, KUBENET_ROUTES_PER_NODE_DUAL_STACK, NODE_POD_CIDR_PREFIX, NODE_POD_CIDR_SIZE } from '../azure/limits.ts';
 import { IdPool } from '../cluster/id-pool.ts';
-import type { IpamNodeSpec, NodeJoinResult } from './ipam-model.ts';
+import type { IpamNodeSpec, Ipv6Usage, NodeJoinResult } from './ipam-model.ts';
 import { IpamBase } from './ipam-base.ts';
+import { Ipv6Blocks } from './ipv6-blocks.ts';
 
 /**
  * Pod addresses a node can hand out from its /24. Kubernetes' host-local IPAM skips the network address and
@@ -22,6 +23,9 @@ export function nodeBlocksInPodCidr(podCidr: Cidr): number {
  * assigned a /24 address space carved out from the same CIDR", concepts-network-azure-cni-overlay; kubenet
  * likewise, configure-kubenet). Pods take no VNet addresses. kubenet also needs one route per node in a route
  * table that holds at most 400 (configure-kubenet).
+ *
+ * Dual-stack (a `podCidrIpv6` given): a node also takes a block from the IPv6 pod CIDR and an IPv6 address, and
+ * every pod an IPv6 address beside its IPv4 one (configure-dual-stack); a kubenet node takes a route per family.
  */
 export class PodCidrIpam extends IpamBase {
   readonly cni: 'overlay' | 'kubenet';
@@ -31,20 +35,26 @@ export class PodCidrIpam extends IpamBase {
   private readonly blockIds = new IdPool();
   private blocksTaken = 0;
   private routes = 0;
+  private readonly ipv6: Ipv6Blocks | null;
+  private readonly routesPerNode: number;
 
   constructor(cni: 'overlay' | 'kubenet', ...base: ConstructorParameters<typeof IpamBase>) {
     super(...base);
     this.cni = cni;
     this.podCidr = base[1].podCidr;
     this.blockCapacity = nodeBlocksInPodCidr(this.podCidr);
+    const v6 = base[1].podCidrIpv6;
+    this.ipv6 = v6 === undefined || v6 === null ? null : new Ipv6Blocks(v6);
+    this.routesPerNode = this.ipv6 === null ? 1 : KUBENET_ROUTES_PER_NODE_DUAL_STACK;
   }
 
   protected join(node: number, _spec: IpamNodeSpec): NodeJoinResult {
-    if (this.cni === 'kubenet' && this.routes >= KUBENET_MAX_ROUTES) {
+    if (this.cni === 'kubenet' && this.routes + this.routesPerNode > KUBENET_MAX_ROUTES) {
+      const perNode = this.routesPerNode === 1 ? '' : ` (a dual-stack node needs ${this.routesPerNode}, one per family)`;
       return {
         kind: 'fail',
         cause: 'kubenet-route-limit',
-        detail: `route table already has ${this.routes} routes; Azure supports at most ${KUBENET_MAX_ROUTES} per UDR table`,
+        detail: `route table already has ${this.routes} routes${perNode}; Azure supports at most ${KUBENET_MAX_ROUTES} per UDR table`,
       };
     }
     if (this.blocksTaken >= this.blockCapacity) {
@@ -55,13 +65,15 @@ export class PodCidrIpam extends IpamBase {
         detail: `Pre-allocated IPs ${pre} exceeds IPs available ${this.blockCapacity * NODE_POD_CIDR_SIZE} in Subnet Cidr ${formatCidr(this.podCidr)}, Subnet Name networkProfile.podCIDR`,
       };
     }
+    if (this.ipv6 !== null && !this.ipv6.hasFreeBlock()) return { kind: 'fail', cause: 'pod-cidr-ipv6-full', detail: this.ipv6.shortfall() };
     const r = this.takeNodeIp(node, 0);
     if (r.kind === 'fail') return r;
+    this.ipv6?.join(node);
     const block = this.blockIds.acquire();
     this.nodes.block[node] = block;
     this.nodes.capacity[node] = POD_IPS_PER_NODE_BLOCK;
     this.blocksTaken++;
-    if (this.cni === 'kubenet') this.routes++;
+    if (this.cni === 'kubenet') this.routes += this.routesPerNode;
     return r;
   }
 
@@ -70,8 +82,18 @@ export class PodCidrIpam extends IpamBase {
     if (block >= 0) this.blockIds.release(block);
     this.nodes.block[node] = -1;
     this.blocksTaken--;
-    if (this.cni === 'kubenet') this.routes--;
+    if (this.cni === 'kubenet') this.routes -= this.routesPerNode;
+    this.ipv6?.leave(node);
     this.giveNodeIp(node, 0);
+  }
+
+  protected override usageChanged(_node: number): void {
+    this.ipv6?.setPodIps(this.podIpsBound);
+  }
+
+  override ipv6Usage(): Ipv6Usage | null {
+    this.ipv6?.setPodIps(this.podIpsBound);
+    return this.ipv6;
   }
 
   override podCidrBlocksAllocated(): number {

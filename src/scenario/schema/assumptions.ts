@@ -23,6 +23,10 @@ export const AssumptionsSchema = z
       description:
         'Whether a /12 service CIDR is accepted. CONFLICT: AKS says "smaller than /12"; kube-apiserver accepts /12. Default false.',
     }),
+    ipv6NodeBlockPrefix: z.int().min(48).max(120).default(80).meta({
+      description:
+        'Dual-stack: prefix length of the IPv6 block each node takes from the IPv6 pod CIDR. UNCONFIRMED as a rule: /80 is only shown in configure-dual-stack\'s example output. Default 80.',
+    }),
     tier: z.enum(['free', 'standard', 'premium']).default('standard').meta({
       description: 'AKS pricing tier: Free supports 1,000 nodes, Standard and Premium 5,000 (free-standard-pricing-tiers).',
     }),

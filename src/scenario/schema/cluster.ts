@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CidrText, Seconds, SurgeText } from './common.ts';
+import { Cidr6Text } from './network.ts';
 
 export const PoolSchema = z.strictObject({
   name: z.string().regex(/^[a-z][a-z0-9]{0,11}$/, { message: 'lowercase letters and digits, starting with a letter, at most 12 characters (AKS pool name rule)' }),
@@ -13,6 +14,7 @@ export const PoolSchema = z.strictObject({
   maxSurge: SurgeText.optional().meta({ description: 'Upgrade surge: node count or percentage, rounded up.' }),
   nodeSubnet: CidrText.optional().meta({ description: 'This pool\'s node subnet; pools naming the same CIDR share it.' }),
   podSubnet: CidrText.optional().meta({ description: 'This pool\'s pod subnet (Pod Subnet models).' }),
+  nodeSubnetIpv6: Cidr6Text.optional().meta({ description: 'Dual-stack: the IPv6 range (exactly /64) of this pool\'s node subnet.' }),
 });
 export type PoolSpec = z.infer<typeof PoolSchema>;
 
