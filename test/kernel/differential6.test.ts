@@ -22,7 +22,7 @@ const slotInputArb = fc.record({
   lenDelta: fc.oneof(fc.constant(0), fc.integer({ min: -30, max: 30 }), fc.constant(100_000)),
   srcNode: fc.integer({ min: 0x0ae00000, max: 0x0ae0000f }),
   backend4: fc.oneof(fc.constant(0), fc.integer({ min: 0x0af40000, max: 0x0af400ff })),
-  backend6: fc.oneof(fc.constant([0, 0, 0, 0]), addr6Arb),
+  backend6: fc.oneof(fc.constant<number[]>([0, 0, 0, 0]), addr6Arb),
 });
 type SlotInput = typeof slotInputArb extends fc.Arbitrary<infer T> ? T : never;
 
