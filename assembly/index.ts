@@ -18,7 +18,7 @@ import { R_OK, V_EGRESS, V_NODE, V_VNET } from './reason';
 import { routeAdd as addRoute, routeClear as clearRoutes, routeLookup as lookupRoute } from './route';
 import { route6Add as addRoute6, route6Clear, route6Lookup as lookupRoute6 } from './route6';
 import { setConfig, setGeometry, slotCount, slotsOff, stride } from './state';
-import { families, setFamilies } from './state6';
+import { families, resetFamilies, setFamilies } from './state6';
 
 export function layoutVersion(): u32 {
   return LAYOUT_VERSION;
@@ -35,9 +35,11 @@ export function init(count: u32, slotBytes: u32, headroom: u32): i32 {
   return r;
 }
 
-/** mode: 0 none, 1 vxlan, 2 geneve. 0 or an E_* code. */
+/** mode: 0 none, 1 vxlan, 2 geneve. 0 or an E_* code. Resets the address families to IPv4 (configureFamilies). */
 export function configure(mode: u32, vni: u32, port: u32, optionsBytes: u32, vmMtu: u32, outerTtl: u32): i32 {
-  return setConfig(mode, vni, port, optionsBytes, vmMtu, outerTtl);
+  const r = setConfig(mode, vni, port, optionsBytes, vmMtu, outerTtl);
+  if (r == 0) resetFamilies();
+  return r;
 }
 
 /**

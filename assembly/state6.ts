@@ -5,7 +5,7 @@ import { E_ARGUMENT, E_HEADROOM, headroom, mode, outerLen, vmMtu } from './state
 
 // The address families of this instance (issue 13): the inner packets pods send and the underlay between nodes.
 // Both IPv4 (families 0) keeps the original path; any IPv6 selects the family-aware path (path6.ts). Set by
-// configureFamilies after configure; per simulation, like state.ts.
+// configureFamilies after configure, which resets them (the outer length depends on both); per simulation.
 
 export let underlay6: bool = false;
 export let inner6: bool = false;
@@ -43,3 +43,14 @@ export function setFamilies(u6: u32, i6: u32, prefix0: u32, prefix1: u32, zeroCs
   return 0;
 }
 
+
+/** Back to IPv4 only: configure calls it, so outerLenF can never describe an older tunnel configuration. */
+export function resetFamilies(): void {
+  underlay6 = false;
+  inner6 = false;
+  families = 0;
+  nodePrefix0 = 0;
+  nodePrefix1 = 0;
+  zeroUdpChecksum6 = false;
+  outerLenF = 0;
+}

@@ -6,6 +6,7 @@ export interface KernelAbi {
   layoutVersion(): number;
   init(slotCount: number, slotBytes: number, headroom: number): number;
   configure(mode: number, vni: number, port: number, optionsBytes: number, vmMtu: number, outerTtl: number): number;
+  /** After configure, which resets the families to IPv4. */
   configureFamilies(underlay6: number, inner6: number, nodePrefix0: number, nodePrefix1: number, zeroUdpChecksum: number): number;
   countersOffset(): number;
   lengthsOffset(): number;

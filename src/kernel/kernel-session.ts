@@ -85,7 +85,7 @@ export class KernelSession {
   }
 
   /**
-   * Address families, after configure: IPv6 underlay and/or inner packets (booleans), the node subnet's /64 prefix
+   * Address families, after configure (which resets them to IPv4): IPv6 underlay and/or inner packets (booleans), the node subnet's /64 prefix
    * as two words (a node's IPv6 address is that prefix, then its IPv4 address zero-extended), and zero-checksum
    * tunnels over IPv6 (RFC 6935). Without a call the kernel is IPv4 only.
    */

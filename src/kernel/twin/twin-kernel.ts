@@ -88,7 +88,18 @@ export class TwinKernel implements KernelAbi {
     this.vmMtu = mtu;
     this.outerTtl = ttl;
     this.outerLen = outer;
+    this.resetFamilies();
     return 0;
+  }
+
+  private resetFamilies(): void {
+    this.families = 0;
+    this.underlay6 = false;
+    this.inner6 = false;
+    this.nodePrefix0 = 0;
+    this.nodePrefix1 = 0;
+    this.zeroUdpChecksum6 = false;
+    this.outerLenF = 0;
   }
 
   configureFamilies(u6: number, i6: number, prefix0: number, prefix1: number, zeroCsum: number): number {
