@@ -20,18 +20,19 @@ export function ip6Check(dv: DataView, p: number, avail: number): number {
   return R.R_OK;
 }
 
+/** Address words as int32 (see route6.ts); the bytes are the same as for the uint32 words. */
 export function ip6SetAddress(dv: DataView, p: number, field: number, w0: number, w1: number, w2: number, w3: number): void {
-  dv.setUint32(p + field, w0 >>> 0);
-  dv.setUint32(p + field + 4, w1 >>> 0);
-  dv.setUint32(p + field + 8, w2 >>> 0);
-  dv.setUint32(p + field + 12, w3 >>> 0);
+  dv.setInt32(p + field, w0);
+  dv.setInt32(p + field + 4, w1);
+  dv.setInt32(p + field + 8, w2);
+  dv.setInt32(p + field + 12, w3);
 }
 
 export function ip6Emit(
   dv: DataView, p: number, payloadLen: number, nextHeader: number, hopLimit: number, flowLabel: number,
   s0: number, s1: number, s2: number, s3: number, d0: number, d1: number, d2: number, d3: number,
 ): void {
-  dv.setUint32(p, ((6 << 28) | (flowLabel & 0xfffff)) >>> 0);
+  dv.setInt32(p, (6 << 28) | (flowLabel & 0xfffff));
   dv.setUint16(p + IP6_PAYLOAD_LEN, payloadLen);
   dv.setUint8(p + IP6_NEXT_HEADER, nextHeader);
   dv.setUint8(p + IP6_HOP_LIMIT, hopLimit);

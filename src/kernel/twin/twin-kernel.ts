@@ -20,6 +20,8 @@ export class TwinKernel implements KernelAbi {
   readonly buffer: ArrayBuffer;
   readonly dv: DataView;
   readonly w: Uint32Array;
+  /** The same memory as int32: node and address words ≥ 2^31 stay small integers (see route6.ts). */
+  private readonly wi: Int32Array;
   private readonly f64: Float64Array;
   private readonly routes: TwinRoutes;
   readonly routes6: TwinRoutes6;
@@ -49,6 +51,7 @@ export class TwinKernel implements KernelAbi {
     this.buffer = new ArrayBuffer(pages * 65536);
     this.dv = new DataView(this.buffer);
     this.w = new Uint32Array(this.buffer);
+    this.wi = new Int32Array(this.buffer);
     this.f64 = new Float64Array(this.buffer);
     this.routes = new TwinRoutes(this.w);
     this.routes6 = new TwinRoutes6(this.w);
@@ -111,8 +114,9 @@ export class TwinKernel implements KernelAbi {
     this.underlay6 = u6 !== 0;
     this.inner6 = i6 !== 0;
     this.families = (u6 << 1) | i6;
-    this.nodePrefix0 = prefix0 >>> 0;
-    this.nodePrefix1 = prefix1 >>> 0;
+    // int32, like every address word on the twin's IPv6 path (see route6.ts).
+    this.nodePrefix0 = prefix0 | 0;
+    this.nodePrefix1 = prefix1 | 0;
     this.zeroUdpChecksum6 = zeroCsum !== 0;
     this.outerLenF = outer;
     return 0;
@@ -154,10 +158,10 @@ export class TwinKernel implements KernelAbi {
   }
 
   route6Add(p0: number, p1: number, p2: number, p3: number, len: number, verdict: number, nextHop: number): number {
-    return this.routes6.add(p0 >>> 0, p1 >>> 0, p2 >>> 0, p3 >>> 0, len, verdict, nextHop >>> 0);
+    return this.routes6.add(p0 | 0, p1 | 0, p2 | 0, p3 | 0, len, verdict, nextHop >>> 0);
   }
   route6Lookup(a0: number, a1: number, a2: number, a3: number): number {
-    return this.routes6.lookup(a0 >>> 0, a1 >>> 0, a2 >>> 0, a3 >>> 0);
+    return this.routes6.lookup(a0 | 0, a1 | 0, a2 | 0, a3 | 0);
   }
 
   lookupBatch(n: number): void {
@@ -168,11 +172,14 @@ export class TwinKernel implements KernelAbi {
 
   encapBatch(n: number): void {
     n = Math.min(n, this.slotCount);
-    const v6 = this.families !== 0;
+    if (this.families !== 0) {
+      this.path6.encapBatch(n);
+      return;
+    }
     for (let i = 0; i < n; i++) {
       if (this.get(L.M_REASON, i) !== R.R_OK) continue;
       const v = this.get(L.M_VERDICT, i);
-      if (v === R.V_NODE || v === R.V_EGRESS || v === R.V_VNET) this.set(L.M_REASON, i, v6 ? this.path6.encapOne(i) : this.encapOne(i));
+      if (v === R.V_NODE || v === R.V_EGRESS || v === R.V_VNET) this.set(L.M_REASON, i, this.encapOne(i));
     }
   }
 
@@ -193,6 +200,10 @@ export class TwinKernel implements KernelAbi {
 
   get(field: number, i: number): number {
     return this.w[(L.META_OFF >>> 2) + field * this.slotCount + i] ?? 0;
+  }
+  /** A meta field as int32 (the same bits as get). */
+  geti(field: number, i: number): number {
+    return this.wi[(L.META_OFF >>> 2) + field * this.slotCount + i] ?? 0;
   }
   set(field: number, i: number, v: number): void {
     this.w[(L.META_OFF >>> 2) + field * this.slotCount + i] = v;

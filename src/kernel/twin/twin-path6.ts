@@ -37,14 +37,15 @@ export class TwinPath6 {
     if (len < H.ETH_HEADER_LEN || dv.getUint16(f + H.ETH_TYPE) !== ETHERTYPE_IPV6) return k.drop(i, R.R_BAD_INNER);
     if (ip6Check(dv, f + H.ETH_HEADER_LEN, len - H.ETH_HEADER_LEN) !== R.R_OK) return k.drop(i, R.R_BAD_INNER);
     const a = f + H.ETH_HEADER_LEN + IP6_DST;
-    return this.settle(i, k.routes6.lookup(dv.getUint32(a), dv.getUint32(a + 4), dv.getUint32(a + 8), dv.getUint32(a + 12)));
+    return this.settle(i, k.routes6.lookup(dv.getInt32(a), dv.getInt32(a + 4), dv.getInt32(a + 8), dv.getInt32(a + 12)));
   }
 
   private settle(i: number, verdict: number): number {
     const k = this.k;
     if (verdict === R.V_NONE) return k.drop(i, R.R_NO_ROUTE);
+    // int32 on both sides (see route6.ts): the same 32 bits as the kernel compares.
     const nextHop = k.routes6.nextHop;
-    if (verdict === R.V_NODE && nextHop === k.get(L.M_SRC_NODE, i)) verdict = R.V_LOCAL;
+    if (verdict === R.V_NODE && nextHop === k.geti(L.M_SRC_NODE, i)) verdict = R.V_LOCAL;
     k.set(L.M_VERDICT, i, verdict);
     k.set(L.M_NEXTHOP, i, nextHop);
     return verdict;
@@ -56,6 +57,15 @@ export class TwinPath6 {
     if (len < H.ETH_HEADER_LEN) return false;
     if (k.inner6) return dv.getUint16(f + H.ETH_TYPE) === ETHERTYPE_IPV6 && ip6Check(dv, f + H.ETH_HEADER_LEN, len - H.ETH_HEADER_LEN) === R.R_OK;
     return dv.getUint16(f + H.ETH_TYPE) === H.ETHERTYPE_IPV4 && H.ipCheck(dv, f + H.ETH_HEADER_LEN, len - H.ETH_HEADER_LEN, false) === R.R_OK;
+  }
+
+  encapBatch(n: number): void {
+    const k = this.k;
+    for (let i = 0; i < n; i++) {
+      if (k.get(L.M_REASON, i) !== R.R_OK) continue;
+      const v = k.get(L.M_VERDICT, i);
+      if (v === R.V_NODE || v === R.V_EGRESS || v === R.V_VNET) k.set(L.M_REASON, i, this.encapOne(i));
+    }
   }
 
   encapOne(i: number): number {
@@ -98,12 +108,13 @@ export class TwinPath6 {
       const src = k.get(L.M_SRC_NODE, i);
       const dst = k.get(L.M_NEXTHOP, i);
       const oip = o + H.ETH_HEADER_LEN;
+      // int32 words for the IPv6 addresses (see route6.ts); ethEmit and ipEmit take the node IPv4 as it is.
       let u: number;
       let udpLen: number;
       if (k.underlay6) {
         udpLen = added - H.ETH_HEADER_LEN - IP6_HEADER_LEN + frameLen;
         H.ethEmit(dv, o, dst, src, ETHERTYPE_IPV6);
-        ip6Emit(dv, oip, udpLen, H.PROTO_UDP, k.outerTtl, hash & FLOW_LABEL_MASK, k.nodePrefix0, k.nodePrefix1, 0, src, k.nodePrefix0, k.nodePrefix1, 0, dst);
+        ip6Emit(dv, oip, udpLen, H.PROTO_UDP, k.outerTtl, hash & FLOW_LABEL_MASK, k.nodePrefix0, k.nodePrefix1, 0, k.geti(L.M_SRC_NODE, i), k.nodePrefix0, k.nodePrefix1, 0, k.geti(L.M_NEXTHOP, i));
         u = oip + IP6_HEADER_LEN;
       } else {
         udpLen = added - H.ETH_HEADER_LEN - H.IP_HEADER_LEN + frameLen;
@@ -222,9 +233,8 @@ export class TwinPath6 {
     }
     if (verdict === R.V_EGRESS) {
       k.count(L.C_EGRESS, 1);
-      const node = k.get(L.M_SRC_NODE, i);
-      if (k.inner6) natRewrite6(dv, ip, IP6_SRC, k.nodePrefix0, k.nodePrefix1, 0, node);
-      else natRewrite(dv, ip, H.IP_SRC, node);
+      if (k.inner6) natRewrite6(dv, ip, IP6_SRC, k.nodePrefix0, k.nodePrefix1, 0, k.geti(L.M_SRC_NODE, i));
+      else natRewrite(dv, ip, H.IP_SRC, k.get(L.M_SRC_NODE, i));
     } else if (verdict === R.V_VNET) k.count(L.C_VNET, 1);
     else k.count(L.C_CROSS_NODE, 1);
     const innerIpLen = k.inner6 ? IP6_HEADER_LEN + dv.getUint16(ip + IP6_PAYLOAD_LEN) : dv.getUint16(ip + H.IP_LENGTH);
@@ -254,10 +264,10 @@ export class TwinPath6 {
     const k = this.k;
     let verdict: number;
     if (k.inner6) {
-      const b0 = k.get(L.M_BACKEND6, i);
-      const b1 = k.get(L.M_BACKEND6 + 1, i);
-      const b2 = k.get(L.M_BACKEND6 + 2, i);
-      const b3 = k.get(L.M_BACKEND6 + 3, i);
+      const b0 = k.geti(L.M_BACKEND6, i);
+      const b1 = k.geti(L.M_BACKEND6 + 1, i);
+      const b2 = k.geti(L.M_BACKEND6 + 2, i);
+      const b3 = k.geti(L.M_BACKEND6 + 3, i);
       if ((b0 | b1 | b2 | b3) === 0) return k.drop(i, R.R_NO_BACKEND);
       natRewrite6(k.dv, ip, IP6_DST, b0, b1, b2, b3);
       verdict = this.settle(i, k.routes6.lookup(b0, b1, b2, b3));
