@@ -7,7 +7,8 @@ import type { Scenario } from '../../scenario/schema/scenario.ts';
 import { RngStream } from '../../sim/rng.ts';
 import { secondsToNs } from '../../sim/time.ts';
 import {
-  DATAPATH_SUMMARY_COLUMNS, DATAPATH_TIMESERIES_COLUMNS, summaryCells, timeseriesCells,
+  DATAPATH_IPV6_SUMMARY_COLUMNS, DATAPATH_SUMMARY_COLUMNS, DATAPATH_TIMESERIES_COLUMNS, ipv6SummaryCells, summaryCells,
+  timeseriesCells,
 } from './datapath-metrics.ts';
 import { resolveVariant } from './datapath-variant.ts';
 import { FragmentFrames } from './fragment-frames.ts';
@@ -36,7 +37,7 @@ export const datapathExtension: CaseExtension = {
   variants(s: Scenario): readonly string[] {
     return s.datapath === undefined ? [''] : s.datapath.variants.map((v) => v.name);
   },
-  summaryColumns: DATAPATH_SUMMARY_COLUMNS,
+  summaryColumns: [...DATAPATH_SUMMARY_COLUMNS, ...DATAPATH_IPV6_SUMMARY_COLUMNS],
   timeseriesColumns: DATAPATH_TIMESERIES_COLUMNS,
   async attach(ctx: CaseContext, variant: string): Promise<AttachedModel | null> {
     const dp = ctx.scenario.datapath;
@@ -88,7 +89,7 @@ export const datapathExtension: CaseExtension = {
     ctx.sim.scheduleAt(intervalNs, handler);
     return {
       sample: () => timeseriesCells(k),
-      summary: () => summaryCells(k, v, spec.encap),
+      summary: () => [...summaryCells(k, v, spec.encap), ...ipv6SummaryCells(k, v)],
     };
   },
 };

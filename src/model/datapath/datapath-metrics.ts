@@ -38,7 +38,13 @@ export const DATAPATH_SUMMARY_COLUMNS: readonly ColumnSpec[] = [
   { name: 'dp_drops_no_route_packets', unit: 'packets', description: 'Dropped: no route (or an invalid inner packet).' },
   { name: 'dp_drops_no_backend_packets', unit: 'packets', description: 'Dropped: service without a running backend.' },
   { name: 'dp_drops_decap_packets', unit: 'packets', description: 'Dropped by the receiving node: the underlay frame failed validation.' },
-  // Issue 13 (dual-stack). Empty for a variant that is IPv4 inside and out, so IPv4-only rows read as before.
+];
+
+/**
+ * Issue 13 (dual-stack): empty for a variant that is IPv4 inside and out, so IPv4-only rows read as before. Kept
+ * as a list of their own so the run can add them only where IPv6 is in play, like the simulator's IPv6 columns.
+ */
+export const DATAPATH_IPV6_SUMMARY_COLUMNS: readonly ColumnSpec[] = [
   { name: 'dp_underlay', unit: 'text', description: 'Underlay address family (ipv4, ipv6) of a variant that uses IPv6; empty when the variant is IPv4 only.' },
   { name: 'dp_inner', unit: 'text', description: 'Address family of the pod packets (ipv4, ipv6) of a variant that uses IPv6; empty when the variant is IPv4 only.' },
   {
@@ -98,6 +104,12 @@ export function summaryCells(k: KernelSession, v: ResolvedVariant, encap: string
     drops(k, [R.R_NO_ROUTE, R.R_BAD_INNER, R.R_BAD_SLOT_LENGTH]),
     k.counter(L.C_DROPS + R.R_NO_BACKEND),
     drops(k, DECAP_REASONS),
+  ];
+}
+
+/** Values of DATAPATH_IPV6_SUMMARY_COLUMNS. */
+export function ipv6SummaryCells(k: KernelSession, v: ResolvedVariant): CellValue[] {
+  return [
     v.underlay6 || v.inner6 ? (v.underlay6 ? 'ipv6' : 'ipv4') : null,
     v.underlay6 || v.inner6 ? (v.inner6 ? 'ipv6' : 'ipv4') : null,
     v.inner6 ? k.counter(L.C_DROPS + R.R_PACKET_TOO_BIG) : null,
