@@ -51,7 +51,7 @@ export function geneveCheckLen(avail: u32): bool {
  * Emits the header and `optionsBytes` (a multiple of 4, ≤ 252) of well-formed experimental-class options with
  * zero data, standing in for whatever a dataplane carries (Cilium's DSR option adds 12 B).
  */
-export function geneveEmit(p: usize, vni: u32, optionsBytes: u32): void {
+@inline export function geneveEmit(p: usize, vni: u32, optionsBytes: u32): void {
   writeU8(p + GENEVE_VER_OPTLEN, optionsBytes >>> 2);
   writeU8(p + GENEVE_FLAGS, 0);
   writeU16(p + GENEVE_PROTOCOL, ETHERTYPE_TEB);

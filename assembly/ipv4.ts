@@ -79,7 +79,7 @@ export function ipCheck(p: usize, avail: u32, verifyChecksum: bool): u32 {
 }
 
 /** Rewrites the length and flags/offset fields and recomputes the checksum (used to cut a first fragment). */
-export function ipSetLengthFlags(p: usize, totalLen: u32, flagsFrag: u32): void {
+@inline export function ipSetLengthFlags(p: usize, totalLen: u32, flagsFrag: u32): void {
   writeU16(p + IP_LENGTH, totalLen);
   writeU16(p + IP_FLAGS_FRAG, flagsFrag);
   ipFillChecksum(p);
@@ -91,7 +91,7 @@ export function ipFillChecksum(p: usize): void {
 }
 
 /** Emits a 20-byte header (no options) with DF set, identification 0 (RFC 6864 §4.1: unused when DF is set). */
-export function ipEmit(p: usize, totalLen: u32, ttl: u32, protocol: u32, src: u32, dst: u32): void {
+@inline export function ipEmit(p: usize, totalLen: u32, ttl: u32, protocol: u32, src: u32, dst: u32): void {
   writeU8(p + IP_VER_IHL, 0x45);
   writeU8(p + IP_TOS, 0);
   writeU16(p + IP_LENGTH, totalLen);

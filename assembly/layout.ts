@@ -6,6 +6,8 @@
 //   COUNTERS_OFF              COUNTER_COUNT f64 counters (exact integers below 2^53)
 //   LENGTHS_OFF               u32 count, then the distinct route prefix lengths, longest first
 //   ROUTES_OFF                ROUTE_SLOTS open-addressing entries of 4 u32: prefix, len (EMPTY = free), verdict, next hop
+//   LENGTHS6_OFF              u32 count, then the distinct IPv6 prefix lengths (0..128), longest first
+//   ROUTES6_OFF               ROUTE6_SLOTS entries of 8 u32: prefix words 0..3, len (EMPTY = free), verdict, next hop, 0
 //   META_OFF                  META_FIELDS arrays of slotCount u32 (struct of arrays), field f at META_OFF + f*slotCount*4
 //   SLOTS_OFF - GUARD_BYTES   guard band before slot 0
 //   SLOTS_OFF + i*stride      slot i: [headroom][slotBytes of frame][>= GUARD_BYTES guard band]
@@ -13,7 +15,7 @@
 // A frame handed to the kernel sits at slot + headroom; encapsulation writes the outer headers into the headroom
 // in place, so no packet byte is ever copied. Nothing may be written outside [slot, slot + headroom + slotBytes).
 
-export const LAYOUT_VERSION: u32 = 1;
+export const LAYOUT_VERSION: u32 = 2;
 
 export const BASE: u32 = 65536;
 export const COUNTER_COUNT: u32 = 64;
@@ -25,7 +27,13 @@ export const ROUTE_SLOTS: u32 = 1 << ROUTE_SLOTS_LOG2;
 export const ROUTE_CAPACITY: u32 = ROUTE_SLOTS >>> 1;
 export const ROUTE_ENTRY_BYTES: u32 = 16;
 export const ROUTES_OFF: u32 = LENGTHS_OFF + 512;
-export const META_OFF: u32 = ROUTES_OFF + ROUTE_SLOTS * ROUTE_ENTRY_BYTES;
+export const LENGTHS6_OFF: u32 = ROUTES_OFF + ROUTE_SLOTS * ROUTE_ENTRY_BYTES;
+export const ROUTE6_SLOTS_LOG2: u32 = 14;
+export const ROUTE6_SLOTS: u32 = 1 << ROUTE6_SLOTS_LOG2;
+export const ROUTE6_CAPACITY: u32 = ROUTE6_SLOTS >>> 1;
+export const ROUTE6_ENTRY_BYTES: u32 = 32;
+export const ROUTES6_OFF: u32 = LENGTHS6_OFF + 1024;
+export const META_OFF: u32 = ROUTES6_OFF + ROUTE6_SLOTS * ROUTE6_ENTRY_BYTES;
 export const GUARD_BYTES: u32 = 16;
 export const MAX_SLOTS: u32 = 1 << 22;
 export const ROUTE_EMPTY: u32 = 0xffffffff;
@@ -43,7 +51,9 @@ export const M_FRAGS: u32 = 8; // out: underlay frames this packet became (1 unl
 export const M_WIRE_BYTES: u32 = 9; // out: bytes of all those frames
 export const M_INNER_OFF: u32 = 10; // out: offset of the decapsulated inner frame within the slot
 export const M_INNER_LEN: u32 = 11; // out: its length
-export const META_FIELDS: u32 = 12;
+// in: service backend pod IPv6 (inner IPv6 only), four words M_BACKEND6 + 0..3, most significant first; all 0 = none
+export const M_BACKEND6: u32 = 12;
+export const META_FIELDS: u32 = 16;
 
 // Counters (f64 each).
 export const C_PACKETS: u32 = 0;

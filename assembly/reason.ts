@@ -23,7 +23,11 @@ export const R_BAD_INNER: u32 = 19;
 export const R_GENEVE_BAD_OPT_LEN: u32 = 20;
 export const R_NO_BACKEND: u32 = 21;
 export const R_NOT_ON_WIRE: u32 = 22;
-export const REASON_COUNT: u32 = 23;
+/** Inner IPv6 larger than the path allows: dropped, ICMPv6 Packet Too Big (RFC 8200 §5, RFC 4443 §3.2). */
+export const R_PACKET_TOO_BIG: u32 = 23;
+/** Outer UDP over IPv6 with checksum 0 while zero-checksum tunnels are not enabled (RFC 6936 §5). */
+export const R_ZERO_UDP_CHECKSUM: u32 = 24;
+export const REASON_COUNT: u32 = 25;
 
 // Route verdicts.
 export const V_NONE: u32 = 0;

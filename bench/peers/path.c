@@ -20,14 +20,15 @@
 typedef uint32_t u32;
 
 /* assembly/layout.ts (checked against PREFIX.geom) */
-#define LAYOUT_VERSION 1u
+#define LAYOUT_VERSION 2u
 #define COUNTERS_OFF 65536u
 #define LENGTHS_OFF (COUNTERS_OFF + 64u * 8u)
 #define ROUTE_SLOTS_LOG2 15u
 #define ROUTE_SLOTS (1u << ROUTE_SLOTS_LOG2)
 #define ROUTE_ENTRY_BYTES 16u
 #define ROUTES_OFF (LENGTHS_OFF + 512u)
-#define META_OFF (ROUTES_OFF + ROUTE_SLOTS * ROUTE_ENTRY_BYTES)
+/* the IPv6 route lengths (1,024 B) and table (16,384 entries of 32 B) lie between the IPv4 routes and meta */
+#define META_OFF (ROUTES_OFF + ROUTE_SLOTS * ROUTE_ENTRY_BYTES + 1024u + 16384u * 32u)
 #define ROUTE_EMPTY 0xffffffffu
 enum { M_LEN, M_SRC_NODE, M_BACKEND, M_VERDICT, M_NEXTHOP, M_REASON, M_WIRE_OFF, M_WIRE_LEN, M_FRAGS, M_WIRE_BYTES,
        M_INNER_OFF, M_INNER_LEN };

@@ -5,4 +5,5 @@ export { createTwinKernel, instantiateKernel, loadKernelModule, type KernelTarge
 export { LAYOUT_VERSION, pagesFor, type KernelGeometry } from './layout.ts';
 export { ENCAP_MODES, REASON_NAMES, type EncapName } from './reason.ts';
 export { writeInnerFrame, minIpLen } from './inner-frame.ts';
+export { writeInnerFrame6, minIp6Len } from './inner-frame6.ts';
 export { TwinKernel } from './twin/twin-kernel.ts';

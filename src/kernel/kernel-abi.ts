@@ -6,6 +6,8 @@ export interface KernelAbi {
   layoutVersion(): number;
   init(slotCount: number, slotBytes: number, headroom: number): number;
   configure(mode: number, vni: number, port: number, optionsBytes: number, vmMtu: number, outerTtl: number): number;
+  /** After configure, which resets the families to IPv4. */
+  configureFamilies(underlay6: number, inner6: number, nodePrefix0: number, nodePrefix1: number, zeroUdpChecksum: number): number;
   countersOffset(): number;
   lengthsOffset(): number;
   routesOffset(): number;
@@ -17,6 +19,8 @@ export interface KernelAbi {
   routeClear(): void;
   routeAdd(prefix: number, len: number, verdict: number, nextHop: number): number;
   routeLookup(dst: number): number;
+  route6Add(p0: number, p1: number, p2: number, p3: number, len: number, verdict: number, nextHop: number): number;
+  route6Lookup(a0: number, a1: number, a2: number, a3: number): number;
   lookupBatch(n: number): void;
   encapBatch(n: number): void;
   decapBatch(n: number): void;

@@ -84,6 +84,18 @@ export class KernelSession {
     return this.u8.subarray(off, off + this.meta(L.M_INNER_LEN, i));
   }
 
+  /**
+   * Address families, after configure (which resets them to IPv4): IPv6 underlay and/or inner packets (booleans), the node subnet's /64 prefix
+   * as two words (a node's IPv6 address is that prefix, then its IPv4 address zero-extended), and zero-checksum
+   * tunnels over IPv6 (RFC 6935). Without a call the kernel is IPv4 only.
+   */
+  configureFamilies(underlay6: boolean, inner6: boolean, nodePrefix0: number, nodePrefix1: number, zeroUdpChecksum: boolean): void {
+    const r = this.abi.configureFamilies(underlay6 ? 1 : 0, inner6 ? 1 : 0, nodePrefix0 >>> 0, nodePrefix1 >>> 0, zeroUdpChecksum ? 1 : 0);
+    if (r !== 0) {
+      throw new Error(`kernel configureFamilies(underlay ${underlay6 ? 'ipv6' : 'ipv4'}, inner ${inner6 ? 'ipv6' : 'ipv4'}, zero UDP checksum ${zeroUdpChecksum}) failed with code ${r}`);
+    }
+  }
+
   configure(mode: number, vni: number, port: number, optionsBytes: number, vmMtu: number, outerTtl: number): void {
     const r = this.abi.configure(mode, vni, port, optionsBytes, vmMtu, outerTtl);
     if (r !== 0) throw new Error(`kernel configure(mode ${mode}, vni ${vni}, port ${port}, options ${optionsBytes}, mtu ${vmMtu}, ttl ${outerTtl}) failed with code ${r}`);

@@ -1,7 +1,7 @@
 // The host's copy of assembly/layout.ts: the same memory map, drawn once. The loader compares the kernel's
 // LAYOUT_VERSION and reported offsets with these and refuses a mismatch, so a stale build/ cannot be misread.
 
-export const LAYOUT_VERSION = 1;
+export const LAYOUT_VERSION = 2;
 
 export const BASE = 65536;
 export const COUNTER_COUNT = 64;
@@ -12,7 +12,13 @@ export const ROUTE_SLOTS = 1 << ROUTE_SLOTS_LOG2;
 export const ROUTE_CAPACITY = ROUTE_SLOTS >>> 1;
 export const ROUTE_ENTRY_BYTES = 16;
 export const ROUTES_OFF = LENGTHS_OFF + 512;
-export const META_OFF = ROUTES_OFF + ROUTE_SLOTS * ROUTE_ENTRY_BYTES;
+export const LENGTHS6_OFF = ROUTES_OFF + ROUTE_SLOTS * ROUTE_ENTRY_BYTES;
+export const ROUTE6_SLOTS_LOG2 = 14;
+export const ROUTE6_SLOTS = 1 << ROUTE6_SLOTS_LOG2;
+export const ROUTE6_CAPACITY = ROUTE6_SLOTS >>> 1;
+export const ROUTE6_ENTRY_BYTES = 32;
+export const ROUTES6_OFF = LENGTHS6_OFF + 1024;
+export const META_OFF = ROUTES6_OFF + ROUTE6_SLOTS * ROUTE6_ENTRY_BYTES;
 export const GUARD_BYTES = 16;
 export const MAX_SLOTS = 1 << 22;
 export const ROUTE_EMPTY = 0xffffffff;
@@ -29,7 +35,9 @@ export const M_FRAGS = 8;
 export const M_WIRE_BYTES = 9;
 export const M_INNER_OFF = 10;
 export const M_INNER_LEN = 11;
-export const META_FIELDS = 12;
+/** Backend pod IPv6 of an inner IPv6 service packet: four words M_BACKEND6 + 0..3, most significant first. */
+export const M_BACKEND6 = 12;
+export const META_FIELDS = 16;
 
 export const C_PACKETS = 0;
 export const C_DELIVERED = 1;

@@ -23,14 +23,16 @@ export const R_BAD_INNER = 19;
 export const R_GENEVE_BAD_OPT_LEN = 20;
 export const R_NO_BACKEND = 21;
 export const R_NOT_ON_WIRE = 22;
-export const REASON_COUNT = 23;
+export const R_PACKET_TOO_BIG = 23;
+export const R_ZERO_UDP_CHECKSUM = 24;
+export const REASON_COUNT = 25;
 
 /** Names for reports and CSV columns, indexed by code. */
 export const REASON_NAMES: readonly string[] = [
   'ok', 'truncated', 'bad_ethertype', 'bad_version', 'bad_ihl', 'bad_total_length', 'bad_checksum', 'not_udp',
   'bad_udp_length', 'wrong_port', 'vxlan_no_i_flag', 'wrong_vni', 'geneve_bad_version', 'geneve_bad_protocol',
   'outer_fragment', 'ttl_expired', 'no_route', 'frag_needed', 'bad_slot_length', 'bad_inner', 'geneve_bad_opt_len',
-  'no_backend', 'not_on_wire',
+  'no_backend', 'not_on_wire', 'packet_too_big', 'zero_udp_checksum',
 ];
 
 export const V_NONE = 0;

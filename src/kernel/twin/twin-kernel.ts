@@ -4,6 +4,9 @@ import * as R from '../reason.ts';
 import * as H from './headers.ts';
 import { TwinRoutes } from './route.ts';
 import { flowHash, natRewrite, payloadLen } from './transport.ts';
+import { IP6_HEADER_LEN, IP6_MIN_MTU } from './ipv6.ts';
+import { TwinRoutes6 } from './route6.ts';
+import { TwinPath6 } from './twin-path6.ts';
 
 const SRC_PORT_BASE = 49152;
 const SRC_PORT_MASK = 0x3fff;
@@ -15,29 +18,44 @@ const SRC_PORT_MASK = 0x3fff;
  */
 export class TwinKernel implements KernelAbi {
   readonly buffer: ArrayBuffer;
-  private readonly dv: DataView;
-  private readonly w: Uint32Array;
+  readonly dv: DataView;
+  readonly w: Uint32Array;
+  /** The same memory as int32: node and address words ≥ 2^31 stay small integers (see route6.ts). */
+  private readonly wi: Int32Array;
   private readonly f64: Float64Array;
   private readonly routes: TwinRoutes;
-  private slotCount = 0;
-  private slotBytes = 0;
-  private headroom = 0;
-  private stride = 0;
-  private slotsOff = 0;
-  private mode = R.MODE_NONE;
-  private vni = 0;
-  private port = 0;
-  private optionsBytes = 0;
-  private vmMtu = 1500;
-  private outerTtl = 64;
-  private outerLen = 0;
+  readonly routes6: TwinRoutes6;
+  private readonly path6: TwinPath6;
+  slotCount = 0;
+  slotBytes = 0;
+  headroom = 0;
+  stride = 0;
+  slotsOff = 0;
+  mode = R.MODE_NONE;
+  vni = 0;
+  port = 0;
+  optionsBytes = 0;
+  vmMtu = 1500;
+  outerTtl = 64;
+  outerLen = 0;
+  // Address families (twin of assembly/state6.ts).
+  families = 0;
+  underlay6 = false;
+  inner6 = false;
+  nodePrefix0 = 0;
+  nodePrefix1 = 0;
+  zeroUdpChecksum6 = false;
+  outerLenF = 0;
 
   constructor(pages: number) {
     this.buffer = new ArrayBuffer(pages * 65536);
     this.dv = new DataView(this.buffer);
     this.w = new Uint32Array(this.buffer);
+    this.wi = new Int32Array(this.buffer);
     this.f64 = new Float64Array(this.buffer);
     this.routes = new TwinRoutes(this.w);
+    this.routes6 = new TwinRoutes6(this.w);
+    this.path6 = new TwinPath6(this);
   }
 
   layoutVersion(): number {
@@ -54,6 +72,7 @@ export class TwinKernel implements KernelAbi {
     this.stride = L.slotStrideFor(bytes, room);
     this.slotsOff = L.slotsOffFor(count);
     this.routes.clear();
+    this.routes6.clear();
     this.countersClear();
     return 0;
   }
@@ -72,6 +91,34 @@ export class TwinKernel implements KernelAbi {
     this.vmMtu = mtu;
     this.outerTtl = ttl;
     this.outerLen = outer;
+    this.resetFamilies();
+    return 0;
+  }
+
+  private resetFamilies(): void {
+    this.families = 0;
+    this.underlay6 = false;
+    this.inner6 = false;
+    this.nodePrefix0 = 0;
+    this.nodePrefix1 = 0;
+    this.zeroUdpChecksum6 = false;
+    this.outerLenF = 0;
+  }
+
+  configureFamilies(u6: number, i6: number, prefix0: number, prefix1: number, zeroCsum: number): number {
+    if (u6 > 1 || i6 > 1 || zeroCsum > 1) return R.E_ARGUMENT;
+    if (this.mode === R.MODE_NONE && u6 !== i6) return R.E_ARGUMENT;
+    if ((u6 | i6) !== 0 && this.vmMtu < IP6_MIN_MTU) return R.E_ARGUMENT;
+    const outer = this.mode === R.MODE_NONE ? 0 : this.outerLen + (u6 !== 0 ? IP6_HEADER_LEN - H.IP_HEADER_LEN : 0);
+    if (outer > this.headroom) return R.E_HEADROOM;
+    this.underlay6 = u6 !== 0;
+    this.inner6 = i6 !== 0;
+    this.families = (u6 << 1) | i6;
+    // int32, like every address word on the twin's IPv6 path (see route6.ts).
+    this.nodePrefix0 = prefix0 | 0;
+    this.nodePrefix1 = prefix1 | 0;
+    this.zeroUdpChecksum6 = zeroCsum !== 0;
+    this.outerLenF = outer;
     return 0;
   }
 
@@ -101,6 +148,7 @@ export class TwinKernel implements KernelAbi {
   }
   routeClear(): void {
     this.routes.clear();
+    this.routes6.clear();
   }
   routeAdd(prefix: number, len: number, verdict: number, nextHop: number): number {
     return this.routes.add(prefix >>> 0, len, verdict, nextHop >>> 0);
@@ -109,13 +157,25 @@ export class TwinKernel implements KernelAbi {
     return this.routes.lookup(dst >>> 0);
   }
 
+  route6Add(p0: number, p1: number, p2: number, p3: number, len: number, verdict: number, nextHop: number): number {
+    return this.routes6.add(p0 | 0, p1 | 0, p2 | 0, p3 | 0, len, verdict, nextHop >>> 0);
+  }
+  route6Lookup(a0: number, a1: number, a2: number, a3: number): number {
+    return this.routes6.lookup(a0 | 0, a1 | 0, a2 | 0, a3 | 0);
+  }
+
   lookupBatch(n: number): void {
     n = Math.min(n, this.slotCount);
-    for (let i = 0; i < n; i++) this.lookupOne(i);
+    if (this.families === 0) for (let i = 0; i < n; i++) this.lookupOne(i);
+    else for (let i = 0; i < n; i++) this.path6.lookupOne(i);
   }
 
   encapBatch(n: number): void {
     n = Math.min(n, this.slotCount);
+    if (this.families !== 0) {
+      this.path6.encapBatch(n);
+      return;
+    }
     for (let i = 0; i < n; i++) {
       if (this.get(L.M_REASON, i) !== R.R_OK) continue;
       const v = this.get(L.M_VERDICT, i);
@@ -125,36 +185,43 @@ export class TwinKernel implements KernelAbi {
 
   decapBatch(n: number): void {
     n = Math.min(n, this.slotCount);
-    for (let i = 0; i < n; i++) this.set(L.M_REASON, i, this.decapOne(i));
+    if (this.families === 0) for (let i = 0; i < n; i++) this.set(L.M_REASON, i, this.decapOne(i));
+    else for (let i = 0; i < n; i++) this.set(L.M_REASON, i, this.path6.decapOne(i));
   }
 
   pathBatch(n: number): void {
     n = Math.min(n, this.slotCount);
-    for (let i = 0; i < n; i++) this.pathOne(i);
+    if (this.families === 0) for (let i = 0; i < n; i++) this.pathOne(i);
+    else for (let i = 0; i < n; i++) this.path6.pathOne(i);
   }
 
   // ---- per packet (twins of assembly/lookup.ts, encap.ts, decap.ts, path.ts) ---------------------------
+  // Public for twin-path6.ts (the family-aware path), which works on this kernel's state; not part of the ABI.
 
-  private get(field: number, i: number): number {
+  get(field: number, i: number): number {
     return this.w[(L.META_OFF >>> 2) + field * this.slotCount + i] ?? 0;
   }
-  private set(field: number, i: number, v: number): void {
+  /** A meta field as int32 (the same bits as get). */
+  geti(field: number, i: number): number {
+    return this.wi[(L.META_OFF >>> 2) + field * this.slotCount + i] ?? 0;
+  }
+  set(field: number, i: number, v: number): void {
     this.w[(L.META_OFF >>> 2) + field * this.slotCount + i] = v;
   }
-  private count(counter: number, v: number): void {
+  count(counter: number, v: number): void {
     const k = (L.COUNTERS_OFF >>> 3) + counter;
     this.f64[k] = (this.f64[k] ?? 0) + v;
   }
-  private slotAddr(i: number): number {
+  slotAddr(i: number): number {
     return this.slotsOff + i * this.stride;
   }
-  private drop(i: number, reason: number): number {
+  drop(i: number, reason: number): number {
     this.set(L.M_VERDICT, i, R.V_DROP);
     this.set(L.M_REASON, i, reason);
     return R.V_DROP;
   }
 
-  private lookupOne(i: number): number {
+  lookupOne(i: number): number {
     this.set(L.M_VERDICT, i, R.V_NONE);
     this.set(L.M_NEXTHOP, i, 0);
     this.set(L.M_REASON, i, R.R_OK);
@@ -173,7 +240,7 @@ export class TwinKernel implements KernelAbi {
     return this.classify(i, dv.getUint32(f + H.ETH_HEADER_LEN + H.IP_DST));
   }
 
-  private classify(i: number, dst: number): number {
+  classify(i: number, dst: number): number {
     let verdict = this.routes.lookup(dst);
     if (verdict === R.V_NONE) return this.drop(i, R.R_NO_ROUTE);
     const nextHop = this.routes.nextHop;

@@ -7,14 +7,16 @@ import type { Scenario } from '../../scenario/schema/scenario.ts';
 import { RngStream } from '../../sim/rng.ts';
 import { secondsToNs } from '../../sim/time.ts';
 import {
-  DATAPATH_SUMMARY_COLUMNS, DATAPATH_TIMESERIES_COLUMNS, summaryCells, timeseriesCells,
+  DATAPATH_IPV6_SUMMARY_COLUMNS, DATAPATH_SUMMARY_COLUMNS, DATAPATH_TIMESERIES_COLUMNS, ipv6SummaryCells, summaryCells,
+  timeseriesCells,
 } from './datapath-metrics.ts';
 import { resolveVariant } from './datapath-variant.ts';
 import { FragmentFrames } from './fragment-frames.ts';
+import { loadRoutes6, NODE_SUBNET_IPV6 } from './ipv6-plan.ts';
 import { loadRoutes, type RouteSources } from './route-table.ts';
 import { TrafficBatcher } from './traffic-batch.ts';
 
-/** Outer IPv4 TTL of tunnel packets: Linux's default (net.ipv4.ip_default_ttl = 64). */
+/** Outer IPv4 TTL (and IPv6 hop limit) of tunnel packets: Linux's defaults (net.ipv4.ip_default_ttl = 64, net.ipv6.conf.all.hop_limit = 64). */
 const OUTER_TTL = 64;
 
 function cidr(text: string): Cidr {
@@ -35,7 +37,7 @@ export const datapathExtension: CaseExtension = {
   variants(s: Scenario): readonly string[] {
     return s.datapath === undefined ? [''] : s.datapath.variants.map((v) => v.name);
   },
-  summaryColumns: DATAPATH_SUMMARY_COLUMNS,
+  summaryColumns: [...DATAPATH_SUMMARY_COLUMNS, ...DATAPATH_IPV6_SUMMARY_COLUMNS],
   timeseriesColumns: DATAPATH_TIMESERIES_COLUMNS,
   async attach(ctx: CaseContext, variant: string): Promise<AttachedModel | null> {
     const dp = ctx.scenario.datapath;
@@ -47,6 +49,7 @@ export const datapathExtension: CaseExtension = {
     const geometry = { slotCount: batch, slotBytes: Math.max(64, align(14 + v.podMtu, 16)), headroom: align(v.overheadBytes, 8) };
     const k = await instantiateKernel(module, geometry);
     k.configure(v.mode, v.vni, v.port, v.optionsBytes, v.vmMtu, OUTER_TTL);
+    if (v.underlay6 || v.inner6) k.configureFamilies(v.underlay6, v.inner6, NODE_SUBNET_IPV6.words[0], NODE_SUBNET_IPV6.words[1], v.zeroUdpChecksum);
     const net = ctx.scenario.network;
     const sources: RouteSources = {
       vnet: cidr(net.vnet),
@@ -61,6 +64,7 @@ export const datapathExtension: CaseExtension = {
       sources.podCidr,
       sources.serviceCidr,
       v.podMtu,
+      v.inner6,
     );
     let routesDirty = true;
     ctx.cluster.events.subscribe((e) => {
@@ -72,6 +76,7 @@ export const datapathExtension: CaseExtension = {
     const handler = ctx.sim.register('datapath-batch', (sim) => {
       if (routesDirty) {
         loadRoutes(k, ctx.cluster, sources);
+        if (v.inner6) loadRoutes6(k, ctx.cluster, sources.podCidr);
         routesDirty = false;
       }
       const n = traffic.fill(k, batch);
@@ -84,7 +89,7 @@ export const datapathExtension: CaseExtension = {
     ctx.sim.scheduleAt(intervalNs, handler);
     return {
       sample: () => timeseriesCells(k),
-      summary: () => summaryCells(k, v, spec.encap),
+      summary: () => [...summaryCells(k, v, spec.encap), ...ipv6SummaryCells(k, v)],
     };
   },
 };

@@ -4,9 +4,14 @@ import type { DatapathVariantSpec } from '../../scenario/schema/datapath.ts';
 /**
  * Bytes a tunnel adds to every packet, by the pod MTU it forces: outer IPv4 20 + UDP 8 + tunnel header 8 + the
  * inner Ethernet header 14 = 50 (Linux include/net/vxlan.h VXLAN_HEADROOM; Cilium pkg/mtu TunnelOverhead = 50).
- * Geneve adds its options on top (RFC 8926 §3.4). Native routing (Azure CNI Overlay) adds nothing.
+ * Geneve adds its options on top (RFC 8926 §3.4). Native routing (Azure CNI Overlay) adds nothing, in either family.
  */
 export const TUNNEL_OVERHEAD_BYTES = 50;
+/**
+ * An IPv6 underlay replaces the 20-byte outer IPv4 header with the 40-byte IPv6 one (RFC 8200 §3): 70 bytes (Linux
+ * include/net/vxlan.h VXLAN6_HEADROOM = 70).
+ */
+export const TUNNEL_OVERHEAD_IPV6_UNDERLAY_BYTES = 70;
 
 /** A datapath variant with its defaults resolved into kernel numbers. */
 export interface ResolvedVariant {
@@ -18,12 +23,17 @@ export interface ResolvedVariant {
   readonly vmMtu: number;
   readonly podMtu: number;
   readonly overheadBytes: number;
+  readonly underlay6: boolean;
+  readonly inner6: boolean;
+  readonly zeroUdpChecksum: boolean;
 }
 
 export function resolveVariant(v: DatapathVariantSpec): ResolvedVariant {
   const mode = ENCAP_MODES[v.encap];
   const optionsBytes = mode === MODE_GENEVE ? v.geneveOptionsBytes : 0;
-  const overheadBytes = mode === MODE_NONE ? 0 : TUNNEL_OVERHEAD_BYTES + optionsBytes;
+  const underlay6 = v.underlay === 'ipv6';
+  const tunnelBytes = underlay6 ? TUNNEL_OVERHEAD_IPV6_UNDERLAY_BYTES : TUNNEL_OVERHEAD_BYTES;
+  const overheadBytes = mode === MODE_NONE ? 0 : tunnelBytes + optionsBytes;
   return {
     name: v.name,
     mode,
@@ -33,5 +43,8 @@ export function resolveVariant(v: DatapathVariantSpec): ResolvedVariant {
     vmMtu: v.vmMtu,
     podMtu: v.podMtu ?? v.vmMtu - overheadBytes,
     overheadBytes,
+    underlay6,
+    inner6: v.inner === 'ipv6',
+    zeroUdpChecksum: v.zeroUdpChecksum,
   };
 }

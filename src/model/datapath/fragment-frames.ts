@@ -1,13 +1,16 @@
 import type { KernelSession } from '../../kernel/kernel-session.ts';
 import { M_FRAGS, M_WIRE_BYTES, M_WIRE_LEN, M_WIRE_OFF } from '../../kernel/layout.ts';
 import { checksum } from '../../kernel/twin/checksum.ts';
+import { ETHERTYPE_IPV6, IP6_HEADER_LEN, udp6Checksum } from '../../kernel/twin/ipv6.ts';
 import type { FrameSink } from '../../scenario/case-extension.ts';
 
 // The kernel leaves the first fragment of a fragmented packet in its slot and counts the rest (encap.ts). For a
 // capture, this rebuilds fragments 2..n from it: the inner packet's later bytes are still in the slot, untouched.
 // RFC 791 §3.2: every fragment repeats the IPv4 header with its own total length, offset (in 8-byte units) and
 // MF flag (set on all but the last). The tunnel headers are those of the first fragment with the lengths and the
-// outer IPv4 checksum redone. Used only when a frame sink is attached; it allocates one scratch buffer.
+// outer IPv4 checksum redone (over an IPv6 underlay: the lengths and the outer UDP checksum). Only inner IPv4 is
+// ever fragmented: IPv6 packets are dropped as Packet Too Big instead. Used only when a frame sink is attached; it
+// allocates one scratch buffer.
 
 const ETH = 14;
 const IP_MF = 0x2000;
@@ -54,7 +57,19 @@ export class FragmentFrames {
       dv.setUint16(fip + 10, 0);
       dv.setUint16(fip + 10, checksum(dv, fip, hlBytes));
       const frameLen = outer + ETH + hlBytes + size;
-      if (outer > 0) {
+      if (outer > 0 && dv.getUint16(12) === ETHERTYPE_IPV6) {
+        // IPv6 underlay: payload and UDP lengths, and the UDP checksum unless the tunnel sends zero (RFC 6935).
+        const oip = ETH;
+        const u = oip + IP6_HEADER_LEN;
+        const udpLen = frameLen - ETH - IP6_HEADER_LEN;
+        dv.setUint16(oip + 4, udpLen);
+        dv.setUint16(u + 4, udpLen);
+        if (dv.getUint16(u + 6) !== 0) {
+          dv.setUint16(u + 6, 0);
+          const c = udp6Checksum(dv, oip, u, udpLen);
+          dv.setUint16(u + 6, c === 0 ? 0xffff : c);
+        }
+      } else if (outer > 0) {
         const oip = ETH;
         dv.setUint16(oip + 2, frameLen - ETH);
         dv.setUint16(oip + 10, 0);

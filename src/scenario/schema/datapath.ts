@@ -28,8 +28,23 @@ export const DatapathVariantSchema = z.strictObject({
     description: 'Geneve option bytes per packet (multiple of 4, at most 252); Cilium DSR adds 12.',
   }),
   vni: z.int().min(0).max(0xffffff).default(1),
+  underlay: z.enum(['ipv4', 'ipv6']).default('ipv4').meta({
+    description: 'Address family between nodes: ipv6 puts a 40-byte outer IPv6 header on tunnelled packets (VXLAN and Geneve cost 70 B instead of 50) and a mandatory outer UDP checksum (RFC 8200 §8.1). With encap none it must equal inner.',
+  }),
+  inner: z.enum(['ipv4', 'ipv6']).default('ipv4').meta({
+    description: 'Address family of the pod packets (a dual-stack pod sends both; each variant measures one). IPv6 packets are never fragmented: too big means dropped with ICMPv6 Packet Too Big (RFC 8200 §5).',
+  }),
+  zeroUdpChecksum: z.boolean().default(false).meta({
+    description: 'IPv6 underlay only: send the outer UDP checksum as zero and accept zero on receipt, the tunnel exception of RFC 6935 §5 under the conditions of RFC 6936.',
+  }),
 });
 export type DatapathVariantSpec = z.infer<typeof DatapathVariantSchema>;
+
+/** RFC 8200 §5: every link that carries IPv6 has an MTU of at least 1280 octets. */
+export const IPV6_MIN_MTU_BYTES = 1280;
+/** Outer bytes a tunnel adds over an IPv4 underlay (docs/datapath.md); an IPv6 header is 20 bytes longer. */
+const TUNNEL_BYTES_IPV4_UNDERLAY = 50;
+const IPV6_EXTRA_HEADER_BYTES = 20;
 
 const PacketSizeSchema = z.strictObject({
   ipBytes: z.union([z.int().min(28).max(9000), z.literal('mtu')]).meta({
@@ -73,6 +88,7 @@ export const DatapathSchema = z
     d.variants.forEach((v, i) => {
       if (seen.has(v.name)) ctx.addIssue({ code: 'custom', path: ['variants', i, 'name'], message: `duplicate variant name ${v.name}` });
       seen.add(v.name);
+      familyIssues(v).forEach(([field, message]) => ctx.addIssue({ code: 'custom', path: ['variants', i, field], message }));
     });
     const t = d.traffic;
     if (t.podToPod + t.podToService + t.podToExternal <= 0) {
@@ -81,3 +97,25 @@ export const DatapathSchema = z
   })
   .optional();
 export type DatapathSpec = NonNullable<z.infer<typeof DatapathSchema>>;
+
+/** The address-family rules of one variant, as (field, message) pairs. */
+function familyIssues(v: DatapathVariantSpec): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  if (v.encap === 'none' && v.underlay !== v.inner) {
+    out.push(['underlay', `encap none routes the pod's packet as it is, so underlay (${v.underlay}) must equal inner (${v.inner})`]);
+  }
+  if (v.underlay === 'ipv6' && v.vmMtu < IPV6_MIN_MTU_BYTES) {
+    out.push(['vmMtu', `${v.vmMtu} is below 1280, the smallest MTU of an IPv6 link (RFC 8200 §5)`]);
+  }
+  if (v.inner === 'ipv6') {
+    const tunnel = v.encap === 'none' ? 0 : TUNNEL_BYTES_IPV4_UNDERLAY + (v.underlay === 'ipv6' ? IPV6_EXTRA_HEADER_BYTES : 0) + (v.encap === 'geneve' ? v.geneveOptionsBytes : 0);
+    const podMtu = v.podMtu ?? v.vmMtu - tunnel;
+    if (podMtu < IPV6_MIN_MTU_BYTES) {
+      out.push([v.podMtu === undefined ? 'vmMtu' : 'podMtu', `pod MTU ${podMtu} is below 1280, the smallest MTU of an IPv6 link (RFC 8200 §5); IPv6 pods need a VM MTU of at least ${IPV6_MIN_MTU_BYTES + tunnel}`]);
+    }
+  }
+  if (v.zeroUdpChecksum && (v.underlay !== 'ipv6' || v.encap === 'none')) {
+    out.push(['zeroUdpChecksum', 'applies only to vxlan or geneve over an IPv6 underlay (over IPv4 the outer UDP checksum is already zero, RFC 7348 §5)']);
+  }
+  return out;
+}
