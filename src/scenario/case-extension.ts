@@ -32,6 +32,8 @@ export interface AttachedModel {
   sample(): readonly CellValue[];
   /** Values of `summaryColumns`, called once the run reached its duration. */
   summary(): readonly CellValue[];
+  /** Values of `ipv6SummaryColumns`, when the run has IPv6 columns (empty cells when absent). */
+  summaryIpv6?(): readonly CellValue[];
 }
 
 /**
@@ -48,6 +50,9 @@ export interface CaseExtension {
   /** The variant labels for a scenario; must be non-empty when `axis` is set (use [''] when the section is absent). */
   variants(scenario: Scenario): readonly string[];
   readonly summaryColumns: readonly ColumnSpec[];
+  /** Summary columns written only when a run has IPv6 columns, after every extension's `summaryColumns`, so IPv4
+   * scenarios keep their CSV byte for byte. */
+  readonly ipv6SummaryColumns?: readonly ColumnSpec[];
   readonly timeseriesColumns: readonly ColumnSpec[];
   /** Attaches to a wired cluster before it starts; null when the scenario does not use this model (cells stay empty). */
   attach(ctx: CaseContext, variant: string): Promise<AttachedModel | null> | AttachedModel | null;

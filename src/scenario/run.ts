@@ -37,7 +37,16 @@ export function summaryColumns(exts: readonly CaseExtension[] = CASE_EXTENSIONS,
     ...IP_SUMMARY_COLUMNS,
     ...(ipv6 ? IPV6_SUMMARY_COLUMNS : []),
     ...exts.flatMap((e) => e.summaryColumns),
+    ...(ipv6 ? exts.flatMap((e) => e.ipv6SummaryColumns ?? []) : []),
   ];
+}
+
+/**
+ * Whether a scenario's CSVs carry the IPv6 columns: a dual-stack cluster, or a datapath variant with an IPv6
+ * underlay or IPv6 pods. IPv4-only scenarios leave them out, so their files stay as they were.
+ */
+export function hasIpv6Columns(s: Scenario): boolean {
+  return isDualStack(s.network.ipFamilies) || (s.datapath?.variants.some((v) => v.underlay === 'ipv6' || v.inner === 'ipv6') ?? false);
 }
 
 export function timeseriesColumns(exts: readonly CaseExtension[] = CASE_EXTENSIONS, ipv6 = false): ColumnSpec[] {
@@ -64,7 +73,7 @@ export interface CaseOptions {
   readonly frameSinkFor?: (cni: CniName, variant: string) => FrameSink | undefined;
   /** Extensions to run; all registered ones by default (tests pass fewer). */
   readonly extensions?: readonly CaseExtension[];
-  /** Include the IPv6 columns; default: whether the scenario is dual-stack (a sweep passes its header's choice). */
+  /** Include the IPv6 columns; default: hasIpv6Columns(scenario) (a sweep passes its header's choice). */
   readonly ipv6Columns?: boolean;
 }
 
@@ -106,7 +115,7 @@ export async function runScenarioCase(scenario: Scenario, opts: CaseOptions): Pr
   const durationNs = secondsToNs(scenario.durationS);
   const sampleNs = secondsToNs(scenario.sampleIntervalS);
   const combos = variantCombos(exts, scenario);
-  const ipv6 = opts.ipv6Columns ?? isDualStack(scenario.network.ipFamilies);
+  const ipv6 = opts.ipv6Columns ?? hasIpv6Columns(scenario);
   for (const cni of scenario.cni) {
     for (const combo of combos) {
       const wired = wireCluster(scenario, cni, opts.seed, opts.replicate);
@@ -138,6 +147,12 @@ export async function runScenarioCase(scenario: Scenario, opts: CaseOptions): Pr
       sim.scheduleAt(0, sampler);
       sim.run(durationNs);
       const extSummary = exts.flatMap((e, i) => attached[i]?.summary() ?? emptyCells(e.summaryColumns.length));
+      if (ipv6) {
+        exts.forEach((e, i) => {
+          const n = e.ipv6SummaryColumns?.length ?? 0;
+          if (n > 0) extSummary.push(...(attached[i]?.summaryIpv6?.() ?? emptyCells(n)));
+        });
+      }
       const ipValues = ipv6 ? [...ipMetrics.summary(), ...ipMetrics.summaryIpv6()] : ipMetrics.summary();
       rows.push([scenario.name, cni, ...combo, opts.seed, opts.replicate, ...ipValues, ...extSummary]);
       const variant = combo.filter((v) => v !== '').join('/');

@@ -4,8 +4,7 @@ import YAML from 'yaml';
 import { InputError } from '../error/input-error.ts';
 import type { ColumnSpec } from '../output/column.ts';
 import { loadScenarioFile } from '../scenario/load.ts';
-import { isDualStack } from '../net/ip-families.ts';
-import { summaryColumns } from '../scenario/run.ts';
+import { hasIpv6Columns, summaryColumns } from '../scenario/run.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
 import { checkAllCombinations } from './case-scenario.ts';
 import { CASE_COLUMNS, sweepHeader } from './csv-layout.ts';
@@ -35,8 +34,8 @@ export function planSweep(path: string): SweepPlan {
   const text = readFileSync(path, 'utf8');
   const input: unknown = extname(path).toLowerCase() === '.json' ? JSON.parse(text) : YAML.parse(text);
   const fileName = basename(path);
-  // The IPv6 columns appear when the scenario is dual-stack or its families are swept (IPv4 cases leave them empty).
-  const ipv6 = isDualStack(scenario.network.ipFamilies) || scenario.sweep.parameters.some((p) => /ipFamilies|podCidrs|serviceCidrs/.test(p.path));
+  // The IPv6 columns appear when the scenario has them or its families are swept (IPv4 cases leave them empty).
+  const ipv6 = hasIpv6Columns(scenario) || scenario.sweep.parameters.some((p) => /ipFamilies|podCidrs|serviceCidrs|underlay|inner/.test(p.path));
   const specs = summaryColumns(undefined, ipv6);
   const resultColumns = specs.map((c) => c.name);
   const grid = expandGrid(scenario.sweep, input, scenario.seed, scenario.replicates, resultColumns);

@@ -37,7 +37,8 @@ export const datapathExtension: CaseExtension = {
   variants(s: Scenario): readonly string[] {
     return s.datapath === undefined ? [''] : s.datapath.variants.map((v) => v.name);
   },
-  summaryColumns: [...DATAPATH_SUMMARY_COLUMNS, ...DATAPATH_IPV6_SUMMARY_COLUMNS],
+  summaryColumns: DATAPATH_SUMMARY_COLUMNS,
+  ipv6SummaryColumns: DATAPATH_IPV6_SUMMARY_COLUMNS,
   timeseriesColumns: DATAPATH_TIMESERIES_COLUMNS,
   async attach(ctx: CaseContext, variant: string): Promise<AttachedModel | null> {
     const dp = ctx.scenario.datapath;
@@ -89,7 +90,8 @@ export const datapathExtension: CaseExtension = {
     ctx.sim.scheduleAt(intervalNs, handler);
     return {
       sample: () => timeseriesCells(k),
-      summary: () => [...summaryCells(k, v, spec.encap), ...ipv6SummaryCells(k, v)],
+      summary: () => summaryCells(k, v, spec.encap),
+      summaryIpv6: () => ipv6SummaryCells(k, v),
     };
   },
 };
