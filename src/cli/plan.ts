@@ -7,9 +7,9 @@ import { DEFAULT_SNAT_OPTIONS, planJson, planScenario, type SnatOptions } from '
 import { planCsv, planTable } from '../plan/plan-report.ts';
 import { scenarioPlanProblems } from '../plan/scenario-checks.ts';
 import { validateSnatInput } from '../plan/snat.ts';
-import { loadScenarioFile, validateScenarioData } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
 import { EXIT_DOES_NOT_FIT, EXIT_OK, runCommand } from './exit.ts';
+import { DEFAULT_NODES, planBaseScenario } from './plan-defaults.ts';
 
 interface PlanFlags {
   cni?: string;
@@ -29,8 +29,6 @@ interface PlanFlags {
   format?: string;
 }
 
-// `az aks create` makes 3 nodes when --node-count is not given (https://learn.microsoft.com/en-us/cli/azure/aks).
-const DEFAULT_NODES = 3;
 const FORMATS = ['table', 'json', 'csv'] as const;
 const SURGE = /^(100|[1-9]?[0-9])%$/;
 
@@ -150,10 +148,6 @@ function flagRenamer(f: PlanFlags, fileName: string | undefined): (p: InputProbl
   };
 }
 
-function baseScenario(): Scenario {
-  return validateScenarioData({ name: 'cnisim-plan', cluster: { pools: [{ name: 'nodepool1', mode: 'system', count: DEFAULT_NODES }] } }, '(flags)');
-}
-
 async function planCommand(file: string | undefined, f: PlanFlags): Promise<number> {
   const problems: InputProblem[] = [];
   const format = FORMATS.find((x) => x === f.format);
@@ -172,7 +166,8 @@ async function planCommand(file: string | undefined, f: PlanFlags): Promise<numb
   const idleTimeoutFlag = int('--idle-timeout', f.idleTimeout, problems, 'a whole number of minutes');
   throwIfProblems(problems);
 
-  const loaded = file === undefined ? baseScenario() : loadScenarioFile(file);
+  // The scenario loader (YAML, zod) is imported only for a file: a plan from flags answers without it.
+  const loaded = file === undefined ? await planBaseScenario() : (await import('../scenario/load.ts')).loadScenarioFile(file);
   if (nodes !== undefined && loaded.cluster.pools.length > 1) {
     throw new InputError([
       { code: 'nodes-multi-pool', path: '--nodes', value: String(nodes), allowed: `no --nodes: the scenario has ${loaded.cluster.pools.length} pools; set each pool's count in the file` },
