@@ -6,6 +6,7 @@ import type { Scenario } from '../scenario/schema/scenario.ts';
 import { defaultMaxPods } from '../model/ipam/index.ts';
 import { toCsv } from '../output/csv-format.ts';
 import { conclusion, type ModelAddressPlan } from '../output/conclusion.ts';
+import { humanDuration } from '../output/human-format.ts';
 import { InputError } from '../error/input-error.ts';
 import type { PcapCapture } from '../output/pcap.ts';
 import { runTable } from '../output/run-table.ts';
@@ -51,7 +52,7 @@ function writeCaptures(file: string, captures: ReadonlyMap<string, PcapCapture>)
 }
 
 /** Each model's subnets and maxPods, as the conclusion and the report need them. */
-function addressPlanOf(scenario: Scenario): (cni: string) => ModelAddressPlan {
+export function addressPlanOf(scenario: Scenario): (cni: string) => ModelAddressPlan {
   const n = scenario.network;
   return (cni) => ({
     podCidr: n.podCidr,
@@ -135,16 +136,12 @@ async function run(path: string, flags: RunFlags): Promise<number> {
   if (flags.quiet !== true) {
     const style = terminalStyle(process.stdout, process.env);
     const runs = scenario.replicates > 1 ? `, ${scenario.replicates} replicates` : '';
-    process.stdout.write(`${style.bold(scenario.name)}: ${formatSimulated(scenario.durationS)} simulated, seed ${scenario.seed}${runs}\n\n`);
+    process.stdout.write(`${style.bold(scenario.name)}: ${humanDuration(scenario.durationS)} simulated, seed ${scenario.seed}${runs}\n\n`);
     process.stdout.write(table.text);
     const more = table.hidden === 0 ? '' : `${table.hidden} more column(s) with --wide; every column is in the CSV.\n`;
     process.stdout.write(`\n${style.bold(sentence)}\n${style.dim(`${more}wrote ${written.join(', ')}`)}\n`);
   }
   return EXIT_OK;
-}
-
-function formatSimulated(durationS: number): string {
-  return durationS % 86_400 === 0 ? `${durationS / 86_400} d` : durationS % 3_600 === 0 ? `${durationS / 3_600} h` : `${durationS} s`;
 }
 
 export function registerRun(program: Command): void {

@@ -3,7 +3,7 @@ import type { UpgradeController } from '../model/cluster/upgrade.ts';
 import { TRANSIENT_CAUSES } from '../model/ipam/ipam-model.ts';
 import type { ColumnSpec } from './column.ts';
 import type { CellValue } from './csv-format.ts';
-import { EpisodeTracker, type ExhaustionEpisode } from './exhaustion-episodes.ts';
+import { EpisodeTracker, type ExhaustionEpisode, type RefusedRequest } from './exhaustion-episodes.ts';
 
 /** One exhaustion: something that needed an address, a block or a node and could not get it. */
 export interface ExhaustionRecord {
@@ -59,18 +59,18 @@ export class IpMetrics {
     cluster.events.subscribe((e) => {
       if (e.kind === 'node-join-failed') {
         this.nodesFailedJoin++;
-        this.record(e.timeNs, e.cause, this.poolName(e.poolIndex), e.detail);
+        this.record(e.timeNs, 'node', e.cause, this.poolName(e.poolIndex), e.detail);
       } else if (e.kind === 'pod-ip-failed' && TRANSIENT_CAUSES.has(e.cause)) {
         this.podsWaitedIp++;
       } else if (e.kind === 'pod-ip-failed') {
         this.podsFailedIp++;
-        this.record(e.timeNs, e.cause, this.poolName(cluster.poolIndex(e.nodeId)), `node ${e.nodeId}: pod could not get an IP`);
+        this.record(e.timeNs, 'pod', e.cause, this.poolName(cluster.poolIndex(e.nodeId)), `node ${e.nodeId}: pod could not get an IP`);
       }
     });
     upgrades.onEvent((e) => {
       if (e.kind === 'upgrade-blocked') {
         this.upgradesBlocked++;
-        this.record(e.timeNs, 'upgrade-blocked', this.poolName(e.poolIndex), 'surge node could not be created');
+        this.record(e.timeNs, 'upgrade', 'upgrade-blocked', this.poolName(e.poolIndex), 'surge node could not be created');
       }
     });
   }
@@ -118,12 +118,12 @@ export class IpMetrics {
     return this.cluster.config.pools[poolIndex]?.name ?? String(poolIndex);
   }
 
-  private record(timeNs: number, cause: string, pool: string, detail: string): void {
+  private record(timeNs: number, refused: RefusedRequest, cause: string, pool: string, detail: string): void {
     if (this.firstNs < 0) {
       this.firstNs = timeNs;
       this.firstCause = cause;
     }
-    this.tracker.refuse(timeNs, cause, pool);
+    this.tracker.refuse(timeNs, refused, cause, pool);
     if (this.records.length < MAX_RECORDS) this.records.push({ timeNs, cause, detail: `pool ${pool}: ${detail}` });
     else this.dropped++;
   }

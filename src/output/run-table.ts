@@ -144,7 +144,10 @@ function fitColumns(
   let total = cellWidth('model', rows.map(modelOf)) + (manyReplicates ? 2 + 'replicate'.length : 0);
   const chosen: string[] = [];
   for (const c of priority) {
-    const w = cellWidth(LABELS[c] ?? c, rows.map((r) => cellOf(c, r, input)));
+    const cells = rows.map((r) => cellOf(c, r, input));
+    // A column with nothing in any row says nothing the conclusion does not ("nothing ran out").
+    if (cells.every((v) => v === '-')) continue;
+    const w = cellWidth(LABELS[c] ?? c, cells);
     if (total + 2 + w > input.width) continue;
     total += 2 + w;
     chosen.push(c);

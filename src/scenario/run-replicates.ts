@@ -42,7 +42,7 @@ export async function runScenarioReplicates(
     tsColumns = result.timeseriesColumns;
     rows.push(...result.rows);
     for (const t of result.timeseries) timeseries.push(many ? [r, ...t] : t);
-    for (const e of result.episodes) events.push([e.cni, e.variant, r, e.cause, e.pool, e.firstNs / 1e9, e.lastNs / 1e9, e.attempts]);
+    for (const e of result.episodes) events.push([e.cni, e.variant, r, e.refused, e.cause, e.pool, e.firstNs / 1e9, e.lastNs / 1e9, e.attempts]);
     for (const e of result.exhaustions) attempts.push([e.cni, e.variant, r, e.timeNs / 1e9, e.cause, e.detail]);
   }
   return { columns, rows, timeseriesColumns: many ? ['replicate', ...tsColumns] : tsColumns, timeseries, events, attempts };
