@@ -38,9 +38,9 @@ const summary = (suite: string, name: string, unit: string, values: number[]): M
 export const suite: BenchSuite = {
   name: 'startup',
   async run({ quick }): Promise<Measurement[]> {
-    const rounds = quick ? 3 : 21;
-    // One warm-up round: the first spawn pays for cold file caches.
-    for (const c of COMMANDS) timeMs(c.args);
+    const rounds = quick ? 1 : 21;
+    // One warm-up round (skipped by --quick, a smoke run): the first spawn pays for cold file caches.
+    if (!quick) for (const c of COMMANDS) timeMs(c.args);
     const times = COMMANDS.map(() => [] as number[]);
     for (let r = 0; r < rounds; r++) COMMANDS.forEach((c, i) => times[i]?.push(timeMs(c.args)));
     const base = times[0] ?? [];

@@ -45,9 +45,8 @@ export interface SweepOutcome {
   readonly failures: readonly CaseFailure[];
 }
 
-/** Compiled (dist/*.js), workers run the compiled worker; from the sources (tsx, vitest), the .ts one through tsx. */
-const COMPILED = import.meta.url.endsWith('.js');
-const WORKER_FILE = new URL(COMPILED ? './case-worker.js' : './case-worker.ts', import.meta.url).href;
+/** Compiled (dist/*.js), workers run the compiled worker; from the sources (tsx, vitest), the .ts one. */
+const WORKER_FILE = new URL(import.meta.url.endsWith('.js') ? './case-worker.js' : './case-worker.ts', import.meta.url).href;
 
 /** A pool of `workers` threads that run cases by index: `pool.run({ index })` resolves to the case's CSV rows. */
 export function createCasePool(context: SweepContext, workers: number, workerUrl: string = WORKER_FILE): Piscina<{ index: number }, string> {
@@ -55,8 +54,8 @@ export function createCasePool(context: SweepContext, workers: number, workerUrl
     filename: workerUrl,
     minThreads: workers,
     maxThreads: workers,
-    // From the sources, workers need tsx (a dev dependency) to load .ts files; the compiled package needs nothing.
-    execArgv: COMPILED ? [] : ['--import', import.meta.resolve('tsx')],
+    // A .ts worker needs tsx (a dev dependency) to load; the compiled package's .js worker needs nothing.
+    execArgv: workerUrl.endsWith('.ts') ? ['--import', import.meta.resolve('tsx')] : [],
     workerData: context,
   });
 }

@@ -77,7 +77,7 @@ describe('the npm package', () => {
     // A sweep runs its cases on worker threads: they too must load from the package alone.
     cpSync(join(REPO_ROOT, 'test/sweep/fixtures/small-sweep.yaml'), join(app, 'sweep.yaml'));
     for (const shard of ['0/2', '1/2']) {
-      const sweep = cnisim(['sweep', 'sweep.yaml', '--out', `shard-${shard[0]}.csv`, '--shard', shard, '--workers', '2', '--quiet']);
+      const sweep = cnisim(['sweep', 'sweep.yaml', '--out', `shard-${shard[0]}.csv`, '--shard', shard, '--workers', '1', '--quiet']);
       expect(sweep.status, sweep.stderr).toBe(0);
     }
     expect(cnisim(['merge', 'shard-0.csv', 'shard-1.csv', '--out', 'sweep.csv']).status).toBe(0);

@@ -9,9 +9,9 @@ import { runSweep, type CaseFailure, type SweepRunOptions } from '../../src/swee
 import { WHOLE, parseShard } from '../../src/sweep/shard.ts';
 import { planSweep } from '../../src/sweep/sweep-plan.ts';
 
-// The pool, the file handling and failure reporting, with a fake case (test/sweep/fixtures/fake-worker.ts)
+// The pool, the file handling and failure reporting, with a fake case (test/sweep/fixtures/fake-worker.mjs)
 // that returns two rows per case at once, so the grid can be large and the test fast.
-const FAKE_WORKER = new URL('./fixtures/fake-worker.ts', import.meta.url).href;
+const FAKE_WORKER = new URL('./fixtures/fake-worker.mjs', import.meta.url).href;
 const FAKE_COLUMNS = ['label', 'seed', 'replicate', 'value'];
 const plan = planSweep('test/sweep/fixtures/small-sweep.yaml');
 const dir = mkdtempSync(join(tmpdir(), 'cnisim-pool-'));

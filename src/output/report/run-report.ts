@@ -28,7 +28,8 @@ export interface RunReportInput {
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 const WIDTH = 720;
 const HEIGHT = 320;
-const VARIANT_COLUMNS_AFTER_CNI = (columns: readonly string[], first: string) => columns.slice(columns.indexOf('cni') + 1, columns.indexOf(first));
+/** The variant columns of the time series: after `cni`, before the first metric. */
+const variantColumns = (columns: readonly string[], firstMetric: string) => columns.slice(columns.indexOf('cni') + 1, columns.indexOf(firstMetric));
 
 interface Point {
   readonly t_h: number;
@@ -46,7 +47,11 @@ interface Capacity {
 function capacities(rows: ReadonlyArray<readonly CellValue[]>, columns: readonly string[], planOf: (cni: string) => ModelAddressPlan): Capacity[] {
   const cnis = [...new Set(rows.map((r) => String(r[columns.indexOf('cni')] ?? '')))];
   const plan = planOf(cnis[0] ?? 'overlay');
-  const usable = (cidrs: readonly string[]) => cidrs.reduce((s, c) => s + (parseCidr(c) === undefined ? 0 : usableIps(parseCidr(c) as NonNullable<ReturnType<typeof parseCidr>>)), 0);
+  const usable = (cidrs: readonly string[]) =>
+    cidrs.reduce((sum, text) => {
+      const c = parseCidr(text);
+      return sum + (c === undefined ? 0 : usableIps(c));
+    }, 0);
   const nodeSubnets = [...new Set(plan.pools.map((p) => p.nodeSubnet))];
   const podSubnets = [...new Set(plan.pools.flatMap((p) => (p.podSubnet === undefined ? [] : [p.podSubnet])))];
   const node = usable(nodeSubnets);
@@ -62,7 +67,7 @@ function capacities(rows: ReadonlyArray<readonly CellValue[]>, columns: readonly
 function addressChart(input: RunReportInput, facet: boolean): ChartDef {
   const tc = input.timeseriesColumns;
   const at = (name: string) => tc.indexOf(name);
-  const variantCols = VARIANT_COLUMNS_AFTER_CNI(tc, 'nodes');
+  const variantCols = variantColumns(tc, 'nodes');
   const replicateAt = at('replicate');
   const modelOf = (r: readonly CellValue[], cols: readonly string[], cniAt: number) =>
     [r[cniAt], ...cols.map((c) => r[tc.indexOf(c)])].filter((v) => v !== null && v !== '').join(' / ');
