@@ -41,7 +41,7 @@ describe('each command loads only what it uses', () => {
 
   it('plan from flags loads no scenario parser, schema, chart, worker pool or kernel', () => {
     const { packages, modules } = loaded(['plan', '--cni', 'all', '--nodes', '50']);
-    for (const p of ['zod', 'yaml', 'vega', 'vega-lite', 'piscina', 'seedrandom']) expect(packages.has(p), p).toBe(false);
+    for (const p of ['zod', 'yaml', 'vega', 'vega-lite', 'piscina', 'seedrandom', 'csv-stringify']) expect(packages.has(p), p).toBe(false);
     for (const m of modules) expect(m, m).not.toMatch(/^(kernel|sweep|scenario|output\/report|sim\/simulation)/);
   });
 
