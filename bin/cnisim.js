@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-// The installed command: the compiled CLI (dist/, from `npm run build`). No TypeScript tooling at run time.
-await import('../dist/cli/main.js');
+// The installed command: the bundled CLI (dist/js/, from `npm run build`). No TypeScript tooling at run time.
+await import('../dist/js/main.js');

@@ -10,7 +10,7 @@ export const PLAN_BASE_INPUT = {
   cluster: { pools: [{ name: 'nodepool1', mode: 'system', count: DEFAULT_NODES }] },
 } as const;
 
-/** Written by the build (scripts/build.mjs) next to the compiled plan-defaults.js: PLAN_BASE_INPUT, validated. */
+/** Written by the build (scripts/build.mjs) next to the bundled CLI (dist/js/): PLAN_BASE_INPUT, validated. */
 export const PLAN_DEFAULTS_FILE = 'plan-defaults.json';
 
 /**

@@ -13,7 +13,16 @@ const dir = mkdtempSync(join(tmpdir(), 'cnisim-lazy-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 
-/** The packages (node_modules/<name>) and cnisim module folders (dist/<dir>/<file>) a command loads. */
+/** What each chunk of dist/js/ holds: esbuild's metafile, written by the build (scripts/build.mjs). */
+interface Metafile {
+  readonly outputs: Readonly<Record<string, { readonly inputs: Readonly<Record<string, unknown>> }>>;
+}
+const meta = JSON.parse(readFileSync(join(REPO_ROOT, 'build/js-meta.json'), 'utf8')) as Metafile;
+
+/**
+ * The packages (node_modules/<name>) and cnisim sources (src/<dir>/<file>, without .ts) a command loads: the
+ * chunks it loads, through the metafile, and any package it loads from node_modules at run time.
+ */
 function loaded(args: readonly string[]): { packages: Set<string>; modules: string[] } {
   const trace = join(dir, `trace-${n++}.txt`);
   const r = spawnSync(process.execPath, ['--import', join(REPO_ROOT, 'test/cli/fixtures/trace-imports.mjs'), CNISIM_BIN, ...args], {
@@ -24,8 +33,13 @@ function loaded(args: readonly string[]): { packages: Set<string>; modules: stri
   });
   expect(r.status, r.stderr).toBe(0);
   const urls = readFileSync(trace, 'utf8').trim().split('\n');
-  const packages = new Set(urls.flatMap((u) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(u)?.[1] ?? []));
-  const modules = urls.flatMap((u) => /\/dist\/(.+)\.js$/.exec(u)?.[1] ?? []);
+  const inputs = urls.flatMap((u) => {
+    const chunk = /\/(dist\/js\/[^/]+\.js)$/.exec(u)?.[1];
+    return chunk === undefined ? [u] : Object.keys(meta.outputs[chunk]?.inputs ?? {});
+  });
+  expect(inputs.some((i) => i.startsWith('src/cli/main')), 'the trace sees the bundle').toBe(true);
+  const packages = new Set(inputs.flatMap((u) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(u)?.[1] ?? []));
+  const modules = inputs.flatMap((u) => /^src\/(.+)\.ts$/.exec(u)?.[1] ?? []);
   return { packages, modules };
 }
 

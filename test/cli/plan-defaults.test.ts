@@ -7,7 +7,7 @@ describe('the base scenario of cnisim plan', () => {
   const validated = validateScenarioData(structuredClone(PLAN_BASE_INPUT), '(flags)');
 
   it('ships in the compiled package exactly as the schema validates it now (so plan need not load zod)', () => {
-    const shipped: unknown = JSON.parse(readFileSync(new URL(`../../dist/cli/${PLAN_DEFAULTS_FILE}`, import.meta.url), 'utf8'));
+    const shipped: unknown = JSON.parse(readFileSync(new URL(`../../dist/js/${PLAN_DEFAULTS_FILE}`, import.meta.url), 'utf8'));
     expect(shipped).toEqual(validated);
   });
 
