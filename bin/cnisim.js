@@ -1,6 +1,3 @@
 #!/usr/bin/env node
-// The installed command: registers tsx so the TypeScript sources run as they are, then hands over to the CLI.
-import { register } from 'tsx/esm/api';
-
-register();
-await import('../src/cli/main.ts');
+// The installed command: the bundled CLI (dist/js/, from `npm run build`). No TypeScript tooling at run time.
+await import('../dist/js/main.js');

@@ -4,9 +4,11 @@ import { registerCommands } from './commands.ts';
 import { EXIT_BAD_INPUT } from './exit.ts';
 
 /**
- * The `cnisim` command. Each subcommand lives in its own file and registers itself here; this is the only
- * place that builds the program.
+ * The `cnisim` command. Each subcommand lives in its own file and is imported only when it runs (see
+ * commands.ts), so `cnisim --version` loads commander alone and `cnisim plan` never loads the charts, the
+ * worker pool or the WASM kernel. This is the only place that builds the program.
  */
+
 /** The version in package.json, read at startup (two directories up from this file). */
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -18,7 +20,7 @@ const program = new Command('cnisim')
   .version(packageVersion(), '-V, --version', 'print the cnisim version')
   .showHelpAfterError()
   .exitOverride();
-registerCommands(program);
+await registerCommands(program, process.argv.slice(2));
 
 try {
   await program.parseAsync(process.argv);

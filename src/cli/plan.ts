@@ -8,10 +8,9 @@ import { planCsv, planTable } from '../plan/plan-report.ts';
 import { scenarioPlanProblems } from '../plan/scenario-checks.ts';
 import { validateSnatInput } from '../plan/snat.ts';
 import { applyFamilyFlags, defaultCnisForFlags, familyFlagProblems, FAMILY_FLAG_RENAMES, type FamilyFlags } from './plan-families.ts';
-import { validateScenarioData } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
 import { EXIT_DOES_NOT_FIT, EXIT_OK, runCommand } from './exit.ts';
-import { importFlags, loadScenarioInput } from './import.ts';
+import { DEFAULT_NODES, planBaseScenario } from './plan-defaults.ts';
 
 interface PlanFlags {
   cni?: string;
@@ -36,8 +35,6 @@ interface PlanFlags {
   format?: string;
 }
 
-// `az aks create` makes 3 nodes when --node-count is not given (https://learn.microsoft.com/en-us/cli/azure/aks).
-const DEFAULT_NODES = 3;
 const FORMATS = ['table', 'json', 'csv'] as const;
 const SURGE = /^(100|[1-9]?[0-9])%$/;
 
@@ -166,10 +163,6 @@ function flagRenamer(f: PlanFlags, fileName: string | undefined): (p: InputProbl
   };
 }
 
-function baseScenario(): Scenario {
-  return validateScenarioData({ name: 'cnisim-plan', cluster: { pools: [{ name: 'nodepool1', mode: 'system', count: DEFAULT_NODES }] } }, '(flags)');
-}
-
 async function planCommand(files: string[] | undefined, f: PlanFlags): Promise<number> {
   const file = files?.join(', ');
   const problems: InputProblem[] = [];
@@ -190,7 +183,8 @@ async function planCommand(files: string[] | undefined, f: PlanFlags): Promise<n
   const outboundIpv6Flag = int('--outbound-ipv6-ips', f.outboundIpv6Ips, problems, 'a whole number of IPv6 public IPs, 1..100');
   throwIfProblems(problems);
 
-  const loaded = files === undefined ? baseScenario() : loadScenarioInput(files, importFlags(f));
+  // The scenario loader (YAML, zod) and the importers load only for files: a plan from flags answers without them.
+  const loaded = files === undefined ? await planBaseScenario() : await loadFiles(files, f);
   if (nodes !== undefined && loaded.cluster.pools.length > 1) {
     throw new InputError([
       { code: 'nodes-multi-pool', path: '--nodes', value: String(nodes), allowed: `no --nodes: the scenario has ${loaded.cluster.pools.length} pools; set each pool's count in the file` },
@@ -227,4 +221,10 @@ async function planCommand(files: string[] | undefined, f: PlanFlags): Promise<n
   else process.stdout.write(planTable(plans));
   for (const p of plans) for (const e of p.errors) process.stderr.write(`${p.cni}: ${e.code}: ${e.message}\n`);
   return plans.every((p) => p.fits) ? EXIT_OK : EXIT_DOES_NOT_FIT;
+}
+
+/** A scenario file, or the JSON of az, Terraform and kubectl (`cnisim import`), with the import flags applied. */
+async function loadFiles(files: string[], f: PlanFlags): Promise<Scenario> {
+  const { importFlags, loadScenarioInput } = await import('./import.ts');
+  return loadScenarioInput(files, importFlags(f));
 }

@@ -1,11 +1,16 @@
 import type { Command } from 'commander';
-import { EVENT_COLUMNS, runScenarioReplicates } from '../scenario/run-replicates.ts';
+import { ATTEMPT_COLUMNS, EVENT_COLUMNS, runScenarioReplicates } from '../scenario/run-replicates.ts';
+import { summaryColumns } from '../scenario/run.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
-import { toCsv, type CellValue } from '../output/csv-format.ts';
+import { defaultMaxPods } from '../model/ipam/index.ts';
+import { toCsv } from '../output/csv-format.ts';
+import { conclusion, type ModelAddressPlan } from '../output/conclusion.ts';
+import { humanDuration } from '../output/human-format.ts';
 import { InputError, throwIfProblems } from '../error/input-error.ts';
 import { dualStackProblems } from '../plan/dual-stack-checks.ts';
-import { PcapCapture } from '../output/pcap.ts';
-import { textTable } from '../output/text-table.ts';
+import type { PcapCapture } from '../output/pcap.ts';
+import { runTable } from '../output/run-table.ts';
+import { terminalStyle, terminalWidth } from '../output/terminal-style.ts';
 import { EXIT_OK, runCommand } from './exit.ts';
 import { applyPoolFlags, importFlags, loadScenarioInput } from './import.ts';
 import { parseCniList, parseIntFlag } from './options.ts';
@@ -23,43 +28,16 @@ interface RunFlags {
   out?: string;
   timeseries?: string;
   events?: string;
+  attempts?: string;
+  report?: string;
   pcap?: string;
   pcapLimit?: string;
+  wide?: boolean;
   quiet?: boolean;
 }
 
 /** Frames captured by default with --pcap: enough to inspect, small enough to open at once in Wireshark. */
 const DEFAULT_PCAP_LIMIT = 1000;
-
-/** Columns of the side-by-side table printed after a run (all summary columns are in the CSV). */
-const IP_TABLE_COLUMNS = [
-  'nodes_peak',
-  'pods_peak',
-  'vnet_ips_allocated_peak',
-  'vnet_ips_used_peak',
-  'pod_cidr_blocks_peak',
-  'ip_efficiency',
-  'first_exhaustion_s',
-  'exhaustion_cause',
-  'pods_failed_ip',
-  'nodes_failed_join',
-];
-/** With SNAT or datapath results to show, the IP part shrinks to its headline. */
-const IP_TABLE_COLUMNS_SHORT = ['nodes_peak', 'pods_peak', 'vnet_ips_allocated_peak', 'exhaustion_cause'];
-/** Headline columns of each model that adds columns, shown when its marker column has values. */
-const EXTENSION_TABLE_COLUMNS: ReadonlyArray<{ readonly marker: string; readonly columns: readonly string[] }> = [
-  {
-    marker: 'outbound_type',
-    columns: ['snat_failures', 'snat_failure_ratio', 'snat_first_failure_s', 'snat_ports_in_use_node_peak', 'snat_ports_hold_down_peak'],
-  },
-  { marker: 'dp_encap', columns: ['dp_overhead_pct', 'dp_goodput_efficiency', 'dp_fragments', 'dp_drops_frag_needed_packets'] },
-];
-
-function tableColumns(columns: readonly string[], rows: ReadonlyArray<readonly CellValue[]>): string[] {
-  const used = (name: string) => rows.some((r) => (r[columns.indexOf(name)] ?? '') !== '');
-  const ext = EXTENSION_TABLE_COLUMNS.filter((e) => columns.includes(e.marker) && used(e.marker)).flatMap((e) => e.columns);
-  return [...(ext.length === 0 ? IP_TABLE_COLUMNS : IP_TABLE_COLUMNS_SHORT), ...ext].filter((c) => columns.includes(c));
-}
 
 /**
  * Writes the captures that hold frames: to FILE when only one does, otherwise to FILE's stem + `.<cni>.<variant>`
@@ -77,6 +55,20 @@ function writeCaptures(file: string, captures: ReadonlyMap<string, PcapCapture>)
     const path = withFrames.length === 1 ? file : `${stem}.${key}.pcap`;
     writeFileAtomic(path, c.bytes());
     return `${path} (${c.frameCount} frames)`;
+  });
+}
+
+/** Each model's subnets and maxPods, as the conclusion and the report need them. */
+export function addressPlanOf(scenario: Scenario): (cni: string) => ModelAddressPlan {
+  const n = scenario.network;
+  return (cni) => ({
+    podCidr: n.podCidr,
+    pools: scenario.cluster.pools.map((p) => ({
+      name: p.name,
+      nodeSubnet: p.nodeSubnet ?? n.nodeSubnet,
+      podSubnet: p.podSubnet ?? n.podSubnet,
+      maxPods: p.maxPods ?? defaultMaxPods(cni as Parameters<typeof defaultMaxPods>[0], scenario.assumptions.podSubnetDefaultMaxPods),
+    })),
   });
 }
 
@@ -102,39 +94,62 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
       { code: 'no-datapath', path: '--pcap', value: flags.pcap, allowed: `a scenario with a datapath section (${path} has none; see scenarios/mtu-overhead.yaml)` },
     ]);
   }
+  if (flags.report !== undefined && !/\.html?$/i.test(flags.report)) {
+    throw new InputError([{ code: 'bad-flag', path: '--report', value: flags.report, allowed: 'an HTML file name ending in .html' }]);
+  }
   // One capture per (model, variant), first replicate only, so each pcap shows one dataplane.
   const limit = flags.pcapLimit === undefined ? DEFAULT_PCAP_LIMIT : parseIntFlag('--pcap-limit', flags.pcapLimit, 1, 10_000_000);
+  const PcapCaptureClass = flags.pcap === undefined ? undefined : (await import('../output/pcap.ts')).PcapCapture;
   const captures = new Map<string, PcapCapture>();
   const frameSinkFor = (cni: string, variant: string) => {
     const key = variant === '' ? cni : `${cni}.${variant.replace(/\//g, '.')}`;
-    if (captures.has(key)) return undefined; // a later replicate of the same variant
-    const c = new PcapCapture(limit);
+    if (captures.has(key) || PcapCaptureClass === undefined) return undefined; // a later replicate of the same variant
+    const c = new PcapCaptureClass(limit);
     captures.set(key, c);
     return c;
   };
-  const { columns, rows, timeseriesColumns, timeseries, events } = await runScenarioReplicates(
-    scenario,
-    flags.pcap === undefined ? {} : { frameSinkFor },
-  );
+  const result = await runScenarioReplicates(scenario, flags.pcap === undefined ? {} : { frameSinkFor });
+  const { columns, rows, timeseriesColumns, timeseries, events, attempts } = result;
   // Each file is complete when it appears: written whole, then renamed into place.
   writeFileAtomic(out, toCsv(columns, rows));
   writeFileAtomic(tsOut, toCsv(timeseriesColumns, timeseries));
   writeFileAtomic(eventsOut, toCsv(EVENT_COLUMNS, events));
-  const pcapFiles = flags.pcap === undefined ? [] : writeCaptures(flags.pcap, captures);
+  const written = [out, tsOut, eventsOut];
+  if (flags.attempts !== undefined) {
+    writeFileAtomic(flags.attempts, toCsv(ATTEMPT_COLUMNS, attempts));
+    written.push(flags.attempts);
+  }
+  written.push(...(flags.pcap === undefined ? [] : writeCaptures(flags.pcap, captures)));
+
+  const planOf = addressPlanOf(scenario);
+  const sentence = conclusion({ columns, rows, episodeColumns: EVENT_COLUMNS, episodes: events, planOf });
+  const units = new Map(summaryColumns().map((c) => [c.name, c.unit]));
+  const table = runTable({ columns, rows, units, width: terminalWidth(process.stdout, process.env), wide: flags.wide === true });
+  if (flags.report !== undefined) {
+    // The charts (Vega) load only when a report is asked for.
+    const { buildRunReport } = await import('../output/report/run-report.ts');
+    const html = await buildRunReport({
+      ...result,
+      scenario: scenario.name,
+      durationS: scenario.durationS,
+      seed: scenario.seed,
+      episodeColumns: EVENT_COLUMNS,
+      episodes: events,
+      sentence,
+      table,
+      planOf,
+    });
+    writeFileAtomic(flags.report, html);
+    written.push(flags.report);
+  }
 
   if (flags.quiet !== true) {
-    const keyEnd = columns.indexOf('seed');
-    // Variant columns of models the scenario does not use are empty: leave them out of the table.
-    const keys = columns
-      .slice(1, keyEnd)
-      .filter((c, i) => i === 0 || rows.some((row) => (row[i + 1] ?? '') !== ''))
-      .concat(scenario.replicates > 1 ? ['replicate'] : []);
-    const shown = [...keys, ...tableColumns(columns, rows)];
-    const idx = shown.map((c) => columns.indexOf(c));
-    process.stdout.write(`${scenario.name}: ${scenario.durationS} s simulated, seed ${scenario.seed}\n\n`);
-    process.stdout.write(textTable(shown, rows.map((row) => idx.map((i) => row[i] ?? null))));
-    const pcapNote = pcapFiles.length === 0 ? '' : `, ${pcapFiles.join(', ')}`;
-    process.stdout.write(`\nwrote ${out}, ${tsOut}, ${eventsOut}${pcapNote}\n`);
+    const style = terminalStyle(process.stdout, process.env);
+    const runs = scenario.replicates > 1 ? `, ${scenario.replicates} replicates` : '';
+    process.stdout.write(`${style.bold(scenario.name)}: ${humanDuration(scenario.durationS)} simulated, seed ${scenario.seed}${runs}\n\n`);
+    process.stdout.write(table.text);
+    const more = table.hidden === 0 ? '' : `${table.hidden} more column(s) with --wide; every column is in the CSV.\n`;
+    process.stdout.write(`\n${style.bold(sentence)}\n${style.dim(`${more}wrote ${written.join(', ')}`)}\n`);
   }
   return EXIT_OK;
 }
@@ -152,11 +167,14 @@ export function registerRun(program: Command): void {
     .option('--pod-subnet <cidr>', 'with import files: the pod subnet range when no file gives it')
     .option('--vnet <cidr>', 'with import files: the VNet address space when no file gives it')
     .option('--seed <n>', 'random seed (overrides the scenario); the same seed gives the same bytes')
-    .option('--out <file.csv>', 'summary CSV, one row per model and variant (default results/<name>.summary.csv)')
+    .option('--out <file.csv>', 'summary CSV, one row per model and variant, every column (default results/<name>.summary.csv)')
     .option('--timeseries <file.csv>', 'time-series CSV (default results/<name>.timeseries.csv)')
-    .option('--events <file.csv>', 'every exhaustion with its time and cause (default results/<name>.events.csv)')
+    .option('--events <file.csv>', 'exhaustion episodes, one row per run of refusals of one cause in one pool (default results/<name>.events.csv)')
+    .option('--attempts <file.csv>', 'also write every refused attempt, one row each, with Azure\'s message')
+    .option('--report <file.html>', 'also write a self-contained HTML page: VNet addresses over time per model, subnet capacities, exhaustions')
     .option('--pcap <file.pcap>', 'write the first frames crossing the underlay as classic pcap, one file per datapath variant (FILE.<cni>.<variant>.pcap) when there are several')
     .option('--pcap-limit <n>', `frames to capture with --pcap (default ${DEFAULT_PCAP_LIMIT})`)
+    .option('--wide', 'print every column (the table otherwise fits COLUMNS, or 100 characters)')
     .option('--quiet', 'do not print the table')
     .addHelpText(
       'after',
@@ -165,9 +183,11 @@ Examples:
   cnisim run scenarios/overlay-vs-flat.yaml
   cnisim run scenarios/overlay-vs-flat.yaml --cni overlay,node-subnet --seed 7 --out /tmp/summary.csv
   cnisim run cluster.json subnet.json --cni overlay,node-subnet --max-surge 33%
+  cnisim run scenarios/overlay-vs-flat.yaml --report /tmp/overlay-vs-flat.html
   cnisim run scenarios/mtu-overhead.yaml --pcap /tmp/underlay.pcap --pcap-limit 50 && tcpdump -nn -r /tmp/underlay.pcap
 
-Every model sees the same workload (common random numbers). Exit codes: 0 done, 2 bad input.`,
+Every model sees the same workload (common random numbers). Colour only on a terminal; NO_COLOR turns it off.
+Exit codes: 0 done, 2 bad input.`,
     )
     .action((scenario: string[], flags: RunFlags) => runCommand(() => run(scenario, flags)));
 }

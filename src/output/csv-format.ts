@@ -1,4 +1,16 @@
-import { stringify } from 'csv-stringify/sync';
+import { createRequire } from 'node:module';
+
+type Stringify = (typeof import('csv-stringify/sync'))['stringify'];
+let stringifyOnce: Stringify | undefined;
+
+/**
+ * csv-stringify, loaded on first use (synchronously, so toCsv stays a plain function): a command that writes no
+ * CSV, such as `cnisim plan` printing its table, starts without it.
+ */
+function stringify(...args: Parameters<Stringify>): string {
+  stringifyOnce ??= (createRequire(import.meta.url)('csv-stringify/sync') as typeof import('csv-stringify/sync')).stringify;
+  return stringifyOnce(...args);
+}
 
 /** A CSV cell before formatting: numbers, text, or absent (written as an empty cell). */
 export type CellValue = number | string | null;

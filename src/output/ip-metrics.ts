@@ -3,6 +3,7 @@ import type { UpgradeController } from '../model/cluster/upgrade.ts';
 import { TRANSIENT_CAUSES } from '../model/ipam/ipam-model.ts';
 import type { ColumnSpec } from './column.ts';
 import type { CellValue } from './csv-format.ts';
+import { EpisodeTracker, type ExhaustionEpisode, type RefusedRequest } from './exhaustion-episodes.ts';
 
 /** One exhaustion: something that needed an address, a block or a node and could not get it. */
 export interface ExhaustionRecord {
@@ -11,7 +12,7 @@ export interface ExhaustionRecord {
   readonly detail: string;
 }
 
-/** Exhaustion records kept for `--events`; later ones are counted but not stored, so memory stays bounded. */
+/** Refused attempts kept for `--attempts`; later ones are counted but not stored, so memory stays bounded. */
 const MAX_RECORDS = 100_000;
 
 export const IP_SUMMARY_COLUMNS: readonly ColumnSpec[] = [
@@ -69,23 +70,24 @@ export class IpMetrics {
   private allocatedSum = 0;
   readonly records: ExhaustionRecord[] = [];
   private dropped = 0;
+  private readonly tracker = new EpisodeTracker();
 
   constructor(private readonly cluster: ClusterModel, upgrades: UpgradeController) {
     cluster.events.subscribe((e) => {
       if (e.kind === 'node-join-failed') {
         this.nodesFailedJoin++;
-        this.record(e.timeNs, e.cause, `pool ${cluster.config.pools[e.poolIndex]?.name ?? e.poolIndex}: ${e.detail}`);
+        this.record(e.timeNs, 'node', e.cause, this.poolName(e.poolIndex), e.detail);
       } else if (e.kind === 'pod-ip-failed' && TRANSIENT_CAUSES.has(e.cause)) {
         this.podsWaitedIp++;
       } else if (e.kind === 'pod-ip-failed') {
         this.podsFailedIp++;
-        this.record(e.timeNs, e.cause, `node ${e.nodeId}: pod could not get an IP`);
+        this.record(e.timeNs, 'pod', e.cause, this.poolName(cluster.poolIndex(e.nodeId)), `node ${e.nodeId}: pod could not get an IP`);
       }
     });
     upgrades.onEvent((e) => {
       if (e.kind === 'upgrade-blocked') {
         this.upgradesBlocked++;
-        this.record(e.timeNs, 'upgrade-blocked', `pool ${cluster.config.pools[e.poolIndex]?.name ?? e.poolIndex}: surge node could not be created`);
+        this.record(e.timeNs, 'upgrade', 'upgrade-blocked', this.poolName(e.poolIndex), 'surge node could not be created');
       }
     });
   }
@@ -94,6 +96,7 @@ export class IpMetrics {
   sample(): CellValue[] {
     const allocated = this.cluster.ipam.vnetIpsAllocated();
     const used = this.cluster.ipam.vnetIpsUsed();
+    this.tracker.tick();
     this.allocatedSum += allocated;
     this.usedSum += used;
     return [this.cluster.vmCount(), this.cluster.runningPodCount(), this.cluster.podsPending(), allocated, used];
@@ -135,12 +138,22 @@ export class IpMetrics {
     return this.dropped;
   }
 
-  private record(timeNs: number, cause: string, detail: string): void {
+  /** Refused attempts grouped into episodes (see exhaustion-episodes.ts): every attempt, none dropped. */
+  episodes(): ExhaustionEpisode[] {
+    return this.tracker.episodes();
+  }
+
+  private poolName(poolIndex: number): string {
+    return this.cluster.config.pools[poolIndex]?.name ?? String(poolIndex);
+  }
+
+  private record(timeNs: number, refused: RefusedRequest, cause: string, pool: string, detail: string): void {
     if (this.firstNs < 0) {
       this.firstNs = timeNs;
       this.firstCause = cause;
     }
-    if (this.records.length < MAX_RECORDS) this.records.push({ timeNs, cause, detail });
+    this.tracker.refuse(timeNs, refused, cause, pool);
+    if (this.records.length < MAX_RECORDS) this.records.push({ timeNs, cause, detail: `pool ${pool}: ${detail}` });
     else this.dropped++;
   }
 }

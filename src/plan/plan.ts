@@ -20,7 +20,7 @@ import {
 import type { CniName } from '../model/ipam/cni.ts';
 import { usableIps } from '../net/azure-subnet.ts';
 import { cidrSize, parseCidr, type Cidr } from '../net/cidr.ts';
-import { usedByOthersIn } from '../scenario/schema/network.ts';
+import { usedByOthersIn } from '../net/used-by-others.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
 import { fillNodes, type FillPool, type FillResource } from './capacity-fill.ts';
 import { planPools, usesPodCidr, type PlanPool } from './plan-pools.ts';

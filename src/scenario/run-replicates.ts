@@ -1,19 +1,24 @@
 import type { CniName } from '../model/ipam/cni.ts';
 import type { CellValue } from '../output/csv-format.ts';
+import { EPISODE_COLUMNS } from '../output/exhaustion-episodes.ts';
 import type { FrameSink } from './case-extension.ts';
 import { runScenarioCase } from './run.ts';
 import type { Scenario } from './schema/scenario.ts';
 
-/** Columns of the exhaustion log (`cnisim run --events`). */
-export const EVENT_COLUMNS = ['cni', 'variant', 'replicate', 'time_s', 'cause', 'detail'] as const;
+/** Columns of the exhaustion episodes (`cnisim run --events`): one row per episode. */
+export const EVENT_COLUMNS: readonly string[] = ['cni', 'variant', 'replicate', ...EPISODE_COLUMNS.map((c) => c.name)];
 
-/** Everything `cnisim run` writes, as rows: the summary, the time series and the exhaustion log. */
+/** Columns of the per-attempt log (`cnisim run --attempts`): one row per refused attempt. */
+export const ATTEMPT_COLUMNS = ['cni', 'variant', 'replicate', 'time_s', 'cause', 'detail'] as const;
+
+/** Everything `cnisim run` writes, as rows: the summary, the time series, the episodes and the attempt log. */
 export interface ScenarioResult {
   readonly columns: readonly string[];
   readonly rows: ReadonlyArray<readonly CellValue[]>;
   readonly timeseriesColumns: readonly string[];
   readonly timeseries: ReadonlyArray<readonly CellValue[]>;
   readonly events: ReadonlyArray<readonly CellValue[]>;
+  readonly attempts: ReadonlyArray<readonly CellValue[]>;
 }
 
 /**
@@ -29,6 +34,7 @@ export async function runScenarioReplicates(
   const rows: (readonly CellValue[])[] = [];
   const timeseries: (readonly CellValue[])[] = [];
   const events: CellValue[][] = [];
+  const attempts: CellValue[][] = [];
   const many = scenario.replicates > 1;
   for (let r = 0; r < scenario.replicates; r++) {
     const result = await runScenarioCase(scenario, { ...opts, seed: scenario.seed, replicate: r, timeseries: true });
@@ -36,7 +42,8 @@ export async function runScenarioReplicates(
     tsColumns = result.timeseriesColumns;
     rows.push(...result.rows);
     for (const t of result.timeseries) timeseries.push(many ? [r, ...t] : t);
-    for (const e of result.exhaustions) events.push([e.cni, e.variant, r, e.timeNs / 1e9, e.cause, e.detail]);
+    for (const e of result.episodes) events.push([e.cni, e.variant, r, e.refused, e.cause, e.pool, e.firstNs / 1e9, e.lastNs / 1e9, e.attempts]);
+    for (const e of result.exhaustions) attempts.push([e.cni, e.variant, r, e.timeNs / 1e9, e.cause, e.detail]);
   }
-  return { columns, rows, timeseriesColumns: many ? ['replicate', ...tsColumns] : tsColumns, timeseries, events };
+  return { columns, rows, timeseriesColumns: many ? ['replicate', ...tsColumns] : tsColumns, timeseries, events, attempts };
 }

@@ -1,6 +1,7 @@
 import type { CniName } from '../model/ipam/cni.ts';
 import type { ColumnSpec } from '../output/column.ts';
 import type { CellValue } from '../output/csv-format.ts';
+import type { ExhaustionEpisode } from '../output/exhaustion-episodes.ts';
 import { IP_SUMMARY_COLUMNS, IP_TIMESERIES_COLUMNS, IPV6_SUMMARY_COLUMNS, IPV6_TIMESERIES_COLUMNS, type ExhaustionRecord } from '../output/ip-metrics.ts';
 import { isDualStack } from '../net/ip-families.ts';
 import { secondsToNs } from '../sim/time.ts';
@@ -83,8 +84,10 @@ export interface CaseResult {
   readonly rows: ReadonlyArray<readonly CellValue[]>;
   readonly timeseriesColumns: readonly string[];
   readonly timeseries: ReadonlyArray<readonly CellValue[]>;
-  /** Every exhaustion of every variant, in variant then time order. */
+  /** Every refused attempt of every variant (up to a bound per run), in variant then time order. */
   readonly exhaustions: ReadonlyArray<{ readonly cni: CniName; readonly variant: string } & ExhaustionRecord>;
+  /** Refused attempts grouped into episodes, in variant then time order; every attempt is in one. */
+  readonly episodes: ReadonlyArray<{ readonly cni: CniName; readonly variant: string } & ExhaustionEpisode>;
 }
 
 /** Every combination of the extensions' variant labels, first extension varying slowest. */
@@ -112,6 +115,7 @@ export async function runScenarioCase(scenario: Scenario, opts: CaseOptions): Pr
   const rows: CellValue[][] = [];
   const timeseries: CellValue[][] = [];
   const exhaustions: Array<{ cni: CniName; variant: string } & ExhaustionRecord> = [];
+  const episodes: Array<{ cni: CniName; variant: string } & ExhaustionEpisode> = [];
   const durationNs = secondsToNs(scenario.durationS);
   const sampleNs = secondsToNs(scenario.sampleIntervalS);
   const combos = variantCombos(exts, scenario);
@@ -157,6 +161,7 @@ export async function runScenarioCase(scenario: Scenario, opts: CaseOptions): Pr
       rows.push([scenario.name, cni, ...combo, opts.seed, opts.replicate, ...ipValues, ...extSummary]);
       const variant = combo.filter((v) => v !== '').join('/');
       for (const r of ipMetrics.records) exhaustions.push({ cni, variant, ...r });
+      for (const e of ipMetrics.episodes()) episodes.push({ cni, variant, ...e });
     }
   }
   return {
@@ -165,5 +170,6 @@ export async function runScenarioCase(scenario: Scenario, opts: CaseOptions): Pr
     timeseriesColumns: timeseriesColumns(exts, ipv6).map((c) => c.name),
     timeseries,
     exhaustions,
+    episodes,
   };
 }

@@ -1,6 +1,6 @@
 import type { InputProblem } from '../error/input-error.ts';
 import { scenarioPlanProblems } from '../plan/scenario-checks.ts';
-import { usedByOthersIn } from './schema/network.ts';
+import { usedByOthersIn } from '../net/used-by-others.ts';
 import type { Scenario } from './schema/scenario.ts';
 
 // Source for the node and pool limits below: AKS quotas, https://learn.microsoft.com/en-us/azure/aks/quotas-skus-regions

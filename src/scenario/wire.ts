@@ -12,7 +12,7 @@ import { WorkloadDriver } from '../model/workload/workload-driver.ts';
 import { Simulation } from '../sim/simulation.ts';
 import { secondsToNs } from '../sim/time.ts';
 import { IpMetrics } from '../output/ip-metrics.ts';
-import { usedByOthersIn } from './schema/network.ts';
+import { usedByOthersIn } from '../net/used-by-others.ts';
 import type { Scenario } from './schema/scenario.ts';
 
 /** Drain time for autoscaler scale-down and manual scale-in, where the scenario gives none. */

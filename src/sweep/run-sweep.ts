@@ -45,7 +45,8 @@ export interface SweepOutcome {
   readonly failures: readonly CaseFailure[];
 }
 
-const WORKER_FILE = new URL('./case-worker.ts', import.meta.url).href;
+/** Compiled (dist/*.js), workers run the compiled worker; from the sources (tsx, vitest), the .ts one. */
+const WORKER_FILE = new URL(import.meta.url.endsWith('.js') ? './case-worker.js' : './case-worker.ts', import.meta.url).href;
 
 /** A pool of `workers` threads that run cases by index: `pool.run({ index })` resolves to the case's CSV rows. */
 export function createCasePool(context: SweepContext, workers: number, workerUrl: string = WORKER_FILE): Piscina<{ index: number }, string> {
@@ -53,8 +54,8 @@ export function createCasePool(context: SweepContext, workers: number, workerUrl
     filename: workerUrl,
     minThreads: workers,
     maxThreads: workers,
-    // Workers run the TypeScript sources through tsx, whether the CLI started under tsx, bin/cnisim.js or vitest.
-    execArgv: ['--import', import.meta.resolve('tsx')],
+    // A .ts worker needs tsx (a dev dependency) to load; the compiled package's .js worker needs nothing.
+    execArgv: workerUrl.endsWith('.ts') ? ['--import', import.meta.resolve('tsx')] : [],
     workerData: context,
   });
 }

@@ -27,7 +27,8 @@ describe('cnisim run', () => {
     const out = join(dir, 's.csv');
     const ts = join(dir, 't.csv');
     const ev = join(dir, 'e.csv');
-    const r = cnisim(['run', scenario, '--out', out, '--timeseries', ts, '--events', ev]);
+    const at = join(dir, 'a.csv');
+    const r = cnisim(['run', scenario, '--out', out, '--timeseries', ts, '--events', ev, '--attempts', at]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
@@ -41,8 +42,12 @@ describe('cnisim run', () => {
     expect(tsLines.length).toBe(1 + 2 * (3600 / 600 + 1));
     // A /24 holds 8 Node Subnet nodes of maxPods 30 (concepts-network-legacy-cni): the 9th is refused.
     const events = readFileSync(ev, 'utf8');
-    expect(events).toContain('node-subnet,,0,');
-    expect(events).toContain('Pre-allocated IPs 279 exceeds IPs available in Subnet 251');
+    expect(events.split('\n')[0]).toBe('cni,variant,replicate,refused,cause,pool,first_s,last_s,attempts');
+    expect(events).toContain('node-subnet,,0,node,node-subnet-full,user,');
+    // Azure's words are in the per-attempt log.
+    const attempts = readFileSync(at, 'utf8');
+    expect(attempts).toContain('node-subnet,,0,');
+    expect(attempts).toContain('Pre-allocated IPs 279 exceeds IPs available in Subnet 251');
   });
 
   it('--cni and --seed override the scenario; all runs every model', () => {

@@ -1,10 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planCharts } from '../../src/output/report/chart-plan.ts';
-import { readSweepCsv } from '../../src/output/report/sweep-table.ts';
+import { distinct, readSweepCsv } from '../../src/output/report/sweep-table.ts';
+import { cnisim as runCli } from '../cli/cli-harness.ts';
+import { chromiumDom, seenCharts } from './chromium.ts';
 
 // Fixtures are sweep CSVs written by `cnisim sweep` from scenarios/sweeps/ip-exhaustion.yaml and
 // scenarios/sweeps/snat.yaml: input data for the report, not golden outputs.
@@ -13,21 +14,30 @@ const SNAT_CSV = 'test/report/fixtures/snat-sweep.csv';
 const dir = mkdtempSync(join(tmpdir(), 'cnisim-report-'));
 
 function cnisim(args: readonly string[]) {
-  return spawnSync(process.execPath, ['bin/cnisim.js', ...args], { encoding: 'utf8' });
+  const r = runCli(args);
+  return { status: r.code, stdout: r.stdout, stderr: r.stderr };
 }
 
-/**
- * Opens a page in Debian's headless Chromium, with every network request sent to a dead proxy (so the page
- * must be self-contained), and returns the DOM after the page's load handlers ran.
- */
-function chromiumDom(htmlPath: string): string {
-  const r = spawnSync(
-    'chromium',
-    ['--headless', '--no-sandbox', '--disable-gpu', '--proxy-server=127.0.0.1:9', '--virtual-time-budget=5000', '--dump-dom', `file://${htmlPath}`],
-    { encoding: 'utf8', timeout: 90_000, maxBuffer: 256 * 1024 * 1024 },
-  );
-  if (r.error !== undefined) throw r.error;
-  return r.stdout;
+/** `cnisim report CSV` rendered once per file and shared by the tests that read it (Chromium takes seconds). */
+const rendered = new Map<string, { html: string; svgDir: string; status: number | null; dom: string }>();
+function renderReport(csv: string) {
+  let r = rendered.get(csv);
+  if (r === undefined) {
+    const name = csv.replace(/^.*\//, '').replace('.csv', '');
+    const html = join(dir, `${name}.html`);
+    const svgDir = join(dir, `${name}-svg`);
+    const status = cnisim(['report', csv, '--out', html, '--svg', svgDir]).status;
+    r = { html, svgDir, status, dom: status === 0 ? chromiumDom(html) : '' };
+    rendered.set(csv, r);
+  }
+  return r;
+}
+
+/** The model/variant label of a sweep row, as the report names it (the variant columns that vary, joined). */
+function modelsOf(csv: string): string[] {
+  const table = readSweepCsv(readFileSync(csv, 'utf8'), csv);
+  const varying = table.keys.filter((k) => distinct(table, k).length > 1);
+  return [...new Set(table.rows.map((r) => varying.map((k) => r[k] ?? '').join(' / ')))];
 }
 
 describe('chart choice', () => {
@@ -63,23 +73,55 @@ describe('chart choice', () => {
 describe('cnisim report', () => {
   for (const csv of [IP_CSV, SNAT_CSV]) {
     it(`renders every chart of ${csv} in headless Chromium, offline, and writes them as SVG files`, () => {
-      const name = csv.replace(/^.*\//, '').replace('.csv', '');
-      const html = join(dir, `${name}.html`);
-      const svgDir = join(dir, `${name}-svg`);
-      const r = cnisim(['report', csv, '--out', html, '--svg', svgDir]);
-      expect(r.status).toBe(0);
+      const { html, svgDir, status, dom } = renderReport(csv);
+      expect(status).toBe(0);
       const page = readFileSync(html, 'utf8');
       // Self-contained: nothing to fetch (the only URLs are XML namespaces of the inline SVGs).
       expect(page).not.toMatch(/<link|<img|<script src|@import|url\(/);
       const charts = [...page.matchAll(/<figure class="chart" id="([^"]+)">/g)].map((m) => m[1]);
       expect(charts.length).toBeGreaterThanOrEqual(4);
-      const dom = chromiumDom(html);
       expect(dom).toContain(`data-charts-rendered="${charts.length}/${charts.length}"`);
       expect(dom.match(/data-rendered="yes"/g)).toHaveLength(charts.length);
       expect(readdirSync(svgDir).sort()).toEqual(charts.map((c) => `${c}.svg`).sort());
       for (const c of charts) expect(page).toContain(readFileSync(join(svgDir, `${c}.svg`), 'utf8'));
+      // Every model of the CSV is named in the legend of every chart, whether or not its line coincides.
+      const models = modelsOf(csv);
+      for (const seen of seenCharts(dom)) {
+        const legend = seen.legend.map((l) => l.split(' = ')[0]);
+        expect(legend, seen.id).toEqual(models);
+      }
     });
   }
+
+  it('keeps coinciding models visible: overlay and kubenet draw distinct lines and the legend says they coincide', () => {
+    // In the IP sweep, overlay and kubenet take the same VNet addresses in every case.
+    const { status, dom } = renderReport(IP_CSV);
+    expect(status).toBe(0);
+    const seen = seenCharts(dom).find((c) => c.id.startsWith('vnet_ips_used_peak'));
+    expect(seen?.legend).toContain('overlay = kubenet');
+    expect(seen?.legend).toContain('kubenet = overlay');
+    // Five models, five (colour, dash) styles, each drawn with a visible box in some panel.
+    const styles = new Set(seen?.lines);
+    expect(styles.size).toBe(5);
+    expect(new Set([...styles].map((s) => s.split(' ')[1])).size).toBe(5);
+  });
+
+  it('says "never ran out" of exactly the models with no exhaustion in the panel, per the CSV', () => {
+    const table = readSweepCsv(readFileSync(IP_CSV, 'utf8'), IP_CSV);
+    const chart = planCharts(table).find((c) => c.id.startsWith('exhaustion-vs'));
+    const panels = chart?.neverRanOut ?? [];
+    expect(panels.map((p) => p.panel)).toEqual(distinct(table, 'network.nodeSubnet'));
+    for (const { panel, models } of panels) {
+      const rows = table.rows.filter((r) => r['network.nodeSubnet'] === panel);
+      const ranOut = new Set(rows.filter((r) => r['first_exhaustion_s'] !== '').map((r) => r['cni']));
+      const all = [...new Set(rows.map((r) => r['cni']))];
+      expect(models).toEqual(all.filter((m) => !ranOut.has(m)));
+      for (const m of models) expect(chart?.caption).toContain(m as string);
+    }
+    // Known answer: only overlay and kubenet never run out in this grid; the caption names no other model as such.
+    expect(panels.every((p) => p.models.join(',') === 'overlay,kubenet')).toBe(true);
+    expect(chart?.caption).toMatch(/Never ran out in any swept case \(every network\.nodeSubnet\): overlay, kubenet\./);
+  });
 
   it('marks a chart whose SVG is empty as not rendered (the check can fail)', () => {
     const html = join(dir, 'broken.html');

@@ -3,6 +3,8 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { buildSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { sweepHeader } from '../../src/sweep/csv-layout.ts';
 import { runSweep, type CaseFailure, type SweepRunOptions } from '../../src/sweep/run-sweep.ts';
@@ -11,10 +13,22 @@ import { planSweep } from '../../src/sweep/sweep-plan.ts';
 
 // The pool, the file handling and failure reporting, with a fake case (test/sweep/fixtures/fake-worker.ts)
 // that returns two rows per case at once, so the grid can be large and the test fast.
-const FAKE_WORKER = new URL('./fixtures/fake-worker.ts', import.meta.url).href;
 const FAKE_COLUMNS = ['label', 'seed', 'replicate', 'value'];
 const plan = planSweep('test/sweep/fixtures/small-sweep.yaml');
 const dir = mkdtempSync(join(tmpdir(), 'cnisim-pool-'));
+// Bundled to plain JavaScript once, so each worker thread starts without loading tsx (these tests start many).
+// Its import.meta.url stays the fixture's, so packages loaded at run time resolve from the repository.
+const FAKE_WORKER_FILE = join(dir, 'fake-worker.mjs');
+buildSync({
+  entryPoints: ['test/sweep/fixtures/fake-worker.ts'],
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  outfile: FAKE_WORKER_FILE,
+  define: { 'import.meta.url': JSON.stringify(new URL('./fixtures/fake-worker.ts', import.meta.url).href) },
+  logLevel: 'error',
+});
+const FAKE_WORKER = pathToFileURL(FAKE_WORKER_FILE).href;
 
 function options(out: string, extra: Partial<SweepRunOptions> & { crashCase?: number; padBytes?: number } = {}, p = plan): SweepRunOptions {
   const context = { input: p.input, fileName: p.fileName, grid: p.grid, resultColumns: FAKE_COLUMNS, kernelModule: undefined, crashCase: extra.crashCase, padBytes: extra.padBytes };

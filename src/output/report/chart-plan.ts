@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { usableIps } from '../../net/azure-subnet.ts';
 import { parseCidr } from '../../net/cidr.ts';
+import { coincidenceNote, coincidingGroups, seriesEncoding } from './series-style.ts';
 import { distinct, isNumeric, type SweepTable } from './sweep-table.ts';
 
 /** A chart of the report: a Vega-Lite spec with its data inlined, and what it shows. */
@@ -9,6 +10,8 @@ export interface ChartDef {
   readonly title: string;
   readonly caption: string;
   readonly spec: TopLevelSpec;
+  /** For the exhaustion chart: per panel (facet value, '' when none), the models with no exhaustion in it. */
+  readonly neverRanOut?: ReadonlyArray<{ readonly panel: string; readonly models: readonly string[] }>;
 }
 
 /** Metrics worth a chart against the swept parameters, in the order the report shows them. */
@@ -94,15 +97,15 @@ function metricChart(
   const values = [...groups.values()].map((g) => ({ x: g.x, y: g.sum / g.n, variant: g.variant, facet: g.facet, row: g.row, capacity: capacityOf(g.facet) }));
   const withCapacity = metric.startsWith('vnet_ips') && values.some((v) => v.capacity !== null);
   const averaged = table.params.filter((p) => p !== x && p !== facet && p !== facets.row && distinct(table, p).length > 1);
+  const coinciding = coincidingGroups(colorDomain, values.map((v) => ({ series: v.variant, key: `${v.x}\u0000${v.facet}\u0000${v.row}`, y: v.y })));
+  const enc = seriesEncoding('variant', colorDomain, coinciding);
+  const xy = {
+    x: { field: 'x', type: 'quantitative', title: x, scale: { zero: false } },
+    y: { field: 'y', type: 'quantitative', title: metric },
+  };
   const layers: unknown[] = [
-    {
-      mark: { type: 'line', point: true },
-      encoding: {
-        x: { field: 'x', type: 'quantitative', title: x, scale: { zero: false } },
-        y: { field: 'y', type: 'quantitative', title: metric },
-        color: { field: 'variant', type: 'nominal', title: 'model / variant', scale: { domain: colorDomain } },
-      },
-    },
+    { mark: { type: 'line' }, encoding: { ...xy, color: enc.color, strokeDash: enc.strokeDash } },
+    { mark: { type: 'point', filled: false, size: 50 }, encoding: { ...xy, color: enc.color, shape: enc.shape } },
   ];
   if (withCapacity) {
     layers.push({
@@ -115,8 +118,10 @@ function metricChart(
   const parts = [
     `Mean of ${metric} over replicates${averaged.length > 0 ? ` and over ${averaged.join(', ')}` : ''}, against ${x}, one line per model and variant`,
     facet === undefined ? '' : `, one panel per ${facet}${facets.row === undefined ? '' : ` (columns) and ${facets.row} (rows)`}`,
-    withCapacity ? `; the dashed line is the usable IPs of the panel's ${facet} (Azure reserves 5 per subnet)` : '',
+    withCapacity ? `; the grey dashed line is the usable IPs of the panel's ${facet} (Azure reserves 5 per subnet)` : '',
     '.',
+    coincidenceNote(coinciding),
+    panelCoincidences(values, colorDomain, coinciding, facet, facets.row),
   ];
   return { id: `${metric}-vs-${slug(x)}`, title: `${metric} against ${x}`, caption: parts.join(''), spec };
 }
@@ -168,28 +173,101 @@ function exhaustionChart(
     if (best === undefined || point.y < best.y) lowest.set(key, point);
   }
   const values = [...lowest.values()];
-  const mark = x === undefined ? { type: 'bar' } : { type: 'line', point: true };
-  const inner = {
-    width: PANEL_WIDTH,
-    height: PANEL_HEIGHT,
-    mark,
-    encoding: {
-      x: x === undefined ? { field: 'x', type: 'nominal', title: 'model / variant' } : { field: 'x', type: 'quantitative', title: x, scale: { zero: false } },
-      y: { field: 'y', type: 'quantitative', title: `${nodes} at first exhaustion` },
-      color: { field: 'variant', type: 'nominal', title: 'model / variant', scale: { domain: colorDomain } },
-    },
-  };
+  const groups = coincidingGroups(colorDomain, values.map((v) => ({ series: v.variant, key: `${v.x}\u0000${v.facet}`, y: v.y })));
+  const enc = seriesEncoding('variant', colorDomain, groups);
+  const xEnc = x === undefined ? { field: 'x', type: 'nominal', title: 'model / variant' } : { field: 'x', type: 'quantitative', title: x, scale: { zero: false } };
+  const yEnc = { field: 'y', type: 'quantitative', title: `${nodes} at first exhaustion` };
+  const layer =
+    x === undefined
+      ? [{ mark: { type: 'bar' }, encoding: { x: xEnc, y: yEnc, color: enc.color } }]
+      : [
+          { mark: { type: 'line' }, encoding: { x: xEnc, y: yEnc, color: enc.color, strokeDash: enc.strokeDash } },
+          { mark: { type: 'point', filled: false, size: 60 }, encoding: { x: xEnc, y: yEnc, color: enc.color, shape: enc.shape } },
+        ];
+  const inner = { width: PANEL_WIDTH, height: PANEL_HEIGHT, layer };
   const spec = faceted(values, inner, facet, undefined);
   const rest = others.filter((p) => p !== x && p !== facet);
+  const panels = facet === undefined ? [''] : distinct(table, facet);
+  const panelOf = (r: Readonly<Record<string, string>>) => (facet === undefined ? '' : (r[facet] ?? ''));
+  const outcome = panels.map((panel) => {
+    const rows = table.rows.filter((r) => panelOf(r) === panel);
+    const ranOut = new Set(rows.filter((r) => (r['first_exhaustion_s'] ?? '') !== '').map(variantOf));
+    const drawn = new Set(values.filter((v) => v.facet === panel).map((v) => v.variant));
+    const models = [...new Set(rows.map(variantOf))];
+    return {
+      panel,
+      never: models.filter((m) => !ranOut.has(m)),
+      rarely: models.filter((m) => ranOut.has(m) && !drawn.has(m)),
+    };
+  });
   return {
     id: `exhaustion-vs-${slug(nodes)}`,
     title: `${nodes} at which each model runs out`,
     caption:
       `The smallest swept ${nodes} at which at least half the replicates ran out of addresses, blocks or nodes (first_exhaustion_s set)` +
       `${x === undefined ? '' : `, against ${x}`}${facet === undefined ? '' : `, one panel per ${facet}`}` +
-      `${rest.length > 0 ? `; the lowest over ${rest.join(', ')}` : ''}. A model missing from a panel never ran out within the swept range.`,
+      `${rest.length > 0 ? `; the lowest over ${rest.join(', ')}` : ''}.` +
+      neverSentences(outcome, facet) +
+      coincidenceNote(groups) +
+      panelCoincidences(values, colorDomain, groups, facet, undefined),
     spec,
+    neverRanOut: outcome.map((o) => ({ panel: o.panel, models: o.never })),
   };
+}
+
+interface PanelOutcome {
+  readonly panel: string;
+  readonly never: readonly string[];
+  readonly rarely: readonly string[];
+}
+
+/**
+ * What a caption may say of the panels: the models with no exhaustion in any row of a panel, and the models that
+ * ran out somewhere in it but in fewer than half the replicates of every case (so not drawn). Panels that say the
+ * same are named together.
+ */
+function neverSentences(outcome: readonly PanelOutcome[], facet: string | undefined): string {
+  const say = (list: readonly string[], what: string, pick: (o: PanelOutcome) => readonly string[]): string => {
+    if (list.length === 0) return '';
+    const panels = outcome.filter((o) => pick(o).join(',') === list.join(',')).map((o) => o.panel);
+    const where = facet === undefined ? '' : panels.length === outcome.length ? ` (every ${facet})` : ` (${facet} ${panels.join(', ')})`;
+    return ` ${what}${where}: ${list.join(', ')}.`;
+  };
+  const seen = new Set<string>();
+  let text = '';
+  for (const o of outcome) {
+    for (const [list, what, pick] of [
+      [o.never, 'Never ran out in any swept case', (x: PanelOutcome) => x.never],
+      [o.rarely, 'Ran out in fewer than half the replicates of every case, so not drawn', (x: PanelOutcome) => x.rarely],
+    ] as const) {
+      const key = `${what}\u0000${list.join(',')}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      text += say(list, what, pick);
+    }
+  }
+  return text;
+}
+
+/** Coincidences inside single panels that the whole chart does not have (the legend names only those). */
+function panelCoincidences(
+  values: ReadonlyArray<{ readonly x: number | string; readonly y: number; readonly variant: string; readonly facet: string; readonly row?: string }>,
+  domain: readonly string[],
+  chartGroups: readonly string[][],
+  facet: string | undefined,
+  row: string | undefined,
+): string {
+  if (facet === undefined) return '';
+  const known = new Set(chartGroups.map((g) => g.join(' = ')));
+  const panels = [...new Set(values.map((v) => `${v.facet}\u0000${v.row ?? ''}`))];
+  const notes: string[] = [];
+  for (const panel of panels) {
+    const inPanel = values.filter((v) => `${v.facet}\u0000${v.row ?? ''}` === panel);
+    const groups = coincidingGroups(domain, inPanel.map((v) => ({ series: v.variant, key: String(v.x), y: v.y }))).map((g) => g.join(' = ')).filter((g) => !known.has(g));
+    const [f, r] = panel.split('\u0000');
+    if (groups.length > 0) notes.push(`${facet} ${f ?? ''}${row === undefined ? '' : `, ${row} ${r ?? ''}`}: ${groups.join('; ')}`);
+  }
+  return notes.length === 0 ? '' : ` Also coinciding within one panel (${notes.join('; ')}).`;
 }
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';

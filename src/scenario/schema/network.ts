@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { parseCidr } from '../../net/cidr.ts';
 import { parseCidr6 } from '../../net/cidr6.ts';
 import { DEFAULT_POD_CIDR, DEFAULT_POD_CIDR_IPV6, DEFAULT_SERVICE_CIDR, DEFAULT_SERVICE_CIDR_IPV6, resolveFamilies } from '../../net/ip-families.ts';
 import { CidrText, Ipv4Text } from './common.ts';
@@ -68,15 +67,3 @@ export const NetworkSchema = z
   })
   .prefault({});
 export type NetworkSpec = z.output<typeof NetworkSchema>;
-
-/** Addresses other tenants use in the subnet `cidrText` (keys match by address and prefix, not by spelling). */
-export function usedByOthersIn(network: Pick<NetworkSpec, 'usedByOthers'>, cidrText: string): number {
-  const c = parseCidr(cidrText);
-  if (c === undefined) return 0;
-  let n = 0;
-  for (const [key, count] of Object.entries(network.usedByOthers)) {
-    const k = parseCidr(key);
-    if (k !== undefined && k.base === c.base && k.prefix === c.prefix) n += count;
-  }
-  return n;
-}
