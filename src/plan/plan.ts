@@ -16,16 +16,17 @@ import {
   VNET_PRIVATE_IPS_RULE,
 } from '../model/azure/limits.ts';
 import type { CniName } from '../model/ipam/cni.ts';
+import { staticBlocksInSubnet } from '../model/ipam/static-block.ts';
 import { usableIps } from '../net/azure-subnet.ts';
 import { cidrSize, parseCidr, type Cidr } from '../net/cidr.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
-import { fillNodes, type FillPool, type FillResource } from './capacity-fill.ts';
+import { searchMaxNodes } from './max-nodes.ts';
 import { planPools, usesPodCidr, type PlanPool } from './plan-pools.ts';
 import { podSubnetDemand } from './pod-subnet-demand.ts';
-import { subnetErrors, type PlanError, type SubnetTally } from './subnet-tally.ts';
+import { subnetErrors, type LimitingFactor, type PlanError, type SubnetTally } from './subnet-tally.ts';
 import { planSnat, type OutboundType, type SnatPlan } from './snat.ts';
 
-export type { PlanError } from './subnet-tally.ts';
+export type { LimitingFactor, PlanError } from './subnet-tally.ts';
 
 /** How much of one address space the plan uses. All counts are IPv4 addresses. */
 export interface AddressSpaceUse {
@@ -63,12 +64,16 @@ export interface Plan {
   readonly nodeSubnet: AddressSpaceUse | null;
   readonly podSubnet: AddressSpaceUse | null;
   readonly podCidr: AddressSpaceUse | null;
-  /** Most nodes (surge nodes count as nodes) the address plan and AKS limits hold at once. */
+  /**
+   * The largest N for which the same plan with N nodes fits, its upgrade surge included (several pools: grown
+   * one node each in turn). Surge nodes are not counted in N.
+   */
   readonly maxNodesThatFit: number;
   /** Pods those nodes run at maxPods each. */
   readonly maxPodsPerCluster: number;
   readonly fits: boolean;
-  readonly limitingFactor: string;
+  /** What stops N + 1 fitting. */
+  readonly limitingFactor: LimitingFactor;
   readonly errors: readonly PlanError[];
   readonly snat: SnatPlan;
   /** Every subnet the model draws on (node subnets first), for callers that need more than the tightest. */
@@ -80,11 +85,6 @@ export interface Plan {
 // "Each node is assigned a /24 address space carved out from the same CIDR".
 const OVERLAY_CONCEPTS = 'https://learn.microsoft.com/en-us/azure/aks/concepts-network-azure-cni-overlay';
 
-/** Whole /28 blocks the planner (and the static-block simulator) takes from a pod subnet: ⌊(size − 5)/16⌋. */
-export function staticBlocksInSubnet(subnet: Cidr): number {
-  return Math.floor(usableIps(subnet) / STATIC_BLOCK_SIZE);
-}
-
 function cidrOf(text: string): Cidr {
   const c = parseCidr(text);
   if (c === undefined) throw new Error(`planner given an unvalidated CIDR ${text}`);
@@ -94,6 +94,28 @@ function cidrOf(text: string): Cidr {
 
 /** Plans one networking model for the scenario's pools and network, with the given outbound design. */
 export function planScenario(s: Scenario, cni: CniName, snatOptions: SnatOptions = DEFAULT_SNAT_OPTIONS): Plan {
+  const plan = assessPlan(s, cni, snatOptions);
+  const maxPods = planPools(s, cni).map((p) => p.maxPods);
+  const fill = searchMaxNodes(s.cluster.pools.length, (counts) => assessPlan(withPoolCounts(s, counts), cni, snatOptions).errors);
+  return {
+    ...plan,
+    maxNodesThatFit: fill.total,
+    maxPodsPerCluster: fill.perPool.reduce((sum, n, i) => sum + n * (maxPods[i] ?? 0), 0),
+    limitingFactor: fill.limitingFactor,
+  };
+}
+
+/** The scenario with each pool fixed at `counts[i]` nodes (no autoscaler), as `cnisim plan --nodes` sets it. */
+export function withPoolCounts(s: Scenario, counts: readonly number[]): Scenario {
+  const pools = s.cluster.pools.map((p, i) => {
+    const { autoscale: _autoscale, ...rest } = p;
+    return { ...rest, count: counts[i] ?? p.count };
+  });
+  return { ...s, cluster: { ...s.cluster, pools } };
+}
+
+/** The verdict for the scenario as given: what it takes, its errors, its SNAT budget (no search). */
+function assessPlan(s: Scenario, cni: CniName, snatOptions: SnatOptions): Omit<Plan, 'maxNodesThatFit' | 'maxPodsPerCluster' | 'limitingFactor'> {
   const pools = planPools(s, cni);
   const nodes = pools.reduce((sum, p) => sum + p.nodes, 0);
   const surge = pools.reduce((sum, p) => sum + p.surge, 0);
@@ -151,11 +173,13 @@ export function planScenario(s: Scenario, cni: CniName, snatOptions: SnatOptions
       // Azure's wording, https://github.com/Azure/AKS-Construction/issues/701 (AKS CHANGELOG 2023-05-07).
       errors.push({
         code: 'InsufficientSubnetSize',
+        factor: 'pod-cidr',
         message: `Pre-allocated IPs ${rpNodes * NODE_POD_CIDR_SIZE} exceeds IPs available ${size} in Subnet Cidr ${s.network.podCidr}, Subnet Name networkProfile.podCIDR. If Autoscaler is enabled, the max-count from each nodepool is counted towards this total`,
       });
     } else if (required > size) {
       errors.push({
         code: 'PodCidrFullDuringUpgrade',
+        factor: 'pod-cidr',
         message: `Pod CIDR ${s.network.podCidr} has ${size / NODE_POD_CIDR_SIZE} /24 blocks but ${nodes} nodes + ${surge} upgrade surge nodes need ${nodes + surge}: the upgrade cannot add its surge nodes (one /24 per node, ${OVERLAY_CONCEPTS})`,
       });
     }
@@ -164,6 +188,7 @@ export function planScenario(s: Scenario, cni: CniName, snatOptions: SnatOptions
   if (cni === 'kubenet' && nodes + surge > KUBENET_MAX_ROUTES) {
     errors.push({
       code: 'KubenetRouteLimit',
+      factor: 'kubenet-route-limit',
       message: `${nodes} nodes + ${surge} upgrade surge nodes need ${nodes + surge} routes but a kubenet route table holds at most ${KUBENET_MAX_ROUTES}: ${KUBENET_RULE}`,
     });
   }
@@ -171,6 +196,7 @@ export function planScenario(s: Scenario, cni: CniName, snatOptions: SnatOptions
   if (nodes + surge > clusterMax) {
     errors.push({
       code: 'ClusterNodeLimit',
+      factor: 'cluster-node-limit',
       message: `${nodes} nodes + ${surge} upgrade surge nodes exceed the ${clusterMax}-node limit of the ${s.assumptions.tier} tier (${CLUSTER_LIMITS_SOURCE})`,
     });
   }
@@ -178,6 +204,7 @@ export function planScenario(s: Scenario, cni: CniName, snatOptions: SnatOptions
     if (p.nodes + p.surge > MAX_NODES_PER_POOL) {
       errors.push({
         code: 'PoolNodeLimit',
+        factor: 'pool-node-limit',
         message: `Pool ${p.name}: ${p.nodes} nodes + ${p.surge} surge nodes exceed ${MAX_NODES_PER_POOL} instances per node pool, so the upgrade is rejected (${CLUSTER_LIMITS_SOURCE})`,
       });
     }
@@ -186,7 +213,7 @@ export function planScenario(s: Scenario, cni: CniName, snatOptions: SnatOptions
   const list = [...tallies.values()];
   const privateIps = list.reduce((sum, t) => sum + privateIpCount(cni, t), 0);
   if (privateIps > VNET_MAX_PRIVATE_IPS) {
-    errors.push({ code: 'VnetPrivateIpLimit', message: `The plan takes ${privateIps} private IPs of the VNet, over the limit: ${VNET_PRIVATE_IPS_RULE}` });
+    errors.push({ code: 'VnetPrivateIpLimit', factor: 'vnet-private-ip-limit', message: `The plan takes ${privateIps} private IPs of the VNet, over the limit: ${VNET_PRIVATE_IPS_RULE}` });
   }
 
   const snat = planSnat({
@@ -194,12 +221,11 @@ export function planScenario(s: Scenario, cni: CniName, snatOptions: SnatOptions
     outboundIps: snatOptions.outboundIps,
     outboundPorts: snatOptions.outboundPorts,
     idleTimeoutMin: snatOptions.idleTimeoutMin,
-    nodes: pools.reduce((sum, p) => sum + p.count, 0),
+    nodes,
     effectiveNodes: nodes + surge,
   });
-  errors.push(...snat.errors.map((e) => ({ code: e.code, message: e.message })));
+  errors.push(...snat.errors.map((e) => ({ code: e.code, message: e.message, factor: 'snat-ports' as const })));
 
-  const fill = maxNodes(s, cni, pools, list, demand, clusterMax, snat);
   const uses = list.map((t) => {
     const required = t.base + t.surge + t.ilb;
     return { role: t.role, cidr: t.text, usable: t.usable, required, free: t.usable - required };
@@ -215,10 +241,7 @@ export function planScenario(s: Scenario, cni: CniName, snatOptions: SnatOptions
     nodeSubnet: tightest('node'),
     podSubnet: tightest('pod'),
     podCidr,
-    maxNodesThatFit: fill.total,
-    maxPodsPerCluster: fill.perPool.reduce((sum, n, i) => sum + n * (pools[i]?.maxPods ?? 0), 0),
     fits: errors.length === 0,
-    limitingFactor: fill.limitingFactor,
     errors,
     snat,
     subnets: uses,
@@ -234,45 +257,6 @@ export function planScenario(s: Scenario, cni: CniName, snatOptions: SnatOptions
 function privateIpCount(cni: CniName, t: SubnetTally): number {
   const n = t.base + t.surge + t.ilb;
   return cni === 'pod-subnet-static' && t.role === 'pod' ? n / STATIC_BLOCK_SIZE : n;
-}
-
-function maxNodes(
-  s: Scenario,
-  cni: CniName,
-  pools: readonly PlanPool[],
-  list: readonly SubnetTally[],
-  demand: ReadonlyArray<{ readonly fullNode: number }> | null,
-  clusterMax: number,
-  snat: SnatPlan,
-): { total: number; perPool: readonly number[]; limitingFactor: string } {
-  const resources: FillResource[] = list.map((t) => ({ factor: t.role === 'node' ? 'node-subnet' : 'pod-subnet', capacity: t.usable - t.ilb }));
-  const index = (role: 'node' | 'pod', text: string) => list.findIndex((t) => t.role === role && t.text === text);
-  const add = (factor: string, capacity: number) => resources.push({ factor, capacity }) - 1;
-  const cluster = add('cluster-node-limit', clusterMax);
-  const vnetIps = add('vnet-private-ip-limit', VNET_MAX_PRIVATE_IPS - list.reduce((sum, t) => sum + t.ilb, 0));
-  const podCidr = usesPodCidr(cni) ? add('pod-cidr', Math.floor(cidrSize(cidrOf(s.network.podCidr)) / NODE_POD_CIDR_SIZE)) : -1;
-  const routes = cni === 'kubenet' ? add('kubenet-route-limit', KUBENET_MAX_ROUTES) : -1;
-  const snatNodes = snat.maxNodes === null ? -1 : add('snat-ports', snat.maxNodes);
-  const fillPools: FillPool[] = pools.map((p, i) => {
-    const nodeIps = cni === 'node-subnet' ? p.maxPods + 1 : 1;
-    const costs: Array<[number, number]> = [
-      [index('node', p.nodeSubnet), nodeIps],
-      [cluster, 1],
-      [add('pool-node-limit', MAX_NODES_PER_POOL), 1],
-    ];
-    let privateIps = nodeIps;
-    if (p.podSubnet !== null) {
-      const full = demand?.[i]?.fullNode ?? p.maxPods;
-      costs.push([index('pod', p.podSubnet), full]);
-      privateIps += cni === 'pod-subnet-static' ? full / STATIC_BLOCK_SIZE : full;
-    }
-    costs.push([vnetIps, privateIps]);
-    if (podCidr >= 0) costs.push([podCidr, 1]);
-    if (routes >= 0) costs.push([routes, 1]);
-    if (snatNodes >= 0) costs.push([snatNodes, 1]);
-    return { costs };
-  });
-  return fillNodes(resources, fillPools);
 }
 
 /** The JSON form of a plan: exactly the documented keys, in a fixed order. */

@@ -43,20 +43,26 @@ export interface SnatPlanInput {
   readonly outboundPorts: number;
   /** null = the type's documented default. */
   readonly idleTimeoutMin: number | null;
-  /** Nodes now (Σ pool count). */
+  /** The backend pool at steady state: the planned nodes (Σ maxCount if autoscaled, else count). */
   readonly nodes: number;
-  /** Σ(maxCount if autoscaled else count) + surge nodes, as AKS validates. */
+  /** The backend pool during an upgrade: `nodes` + surge nodes, as AKS validates. */
   readonly effectiveNodes: number;
 }
+
+/** Which of the two per-node figures the verdict rests on: the smaller, steady state when they are equal. */
+export type SnatWorstAt = 'steady-state' | 'upgrade';
 
 export interface SnatPlan {
   readonly outboundType: OutboundType;
   /**
-   * Ports each node gets. Load Balancer default table: the share at `effectiveNodes` (the pool at its largest,
-   * surge included, which is when ports are scarcest). Manual: `outboundPorts`. null where ports are shared on
-   * demand (NAT gateway, Azure Firewall).
+   * Ports each node gets at steady state (the backend pool is the `nodes`). Load Balancer default table: its row
+   * for `nodes`. Manual: `outboundPorts`. null where ports are shared on demand (NAT gateway, Azure Firewall).
    */
   readonly portsPerNode: number | null;
+  /** Ports each node gets while an upgrade's surge nodes are in the backend pool (`effectiveNodes`). */
+  readonly portsPerNodeDuringUpgrade: number | null;
+  /** Which figure is the worse and so the one the verdict uses; null where ports are shared on demand. */
+  readonly worstAt: SnatWorstAt | null;
   /** The SNAT inventory of the outbound IPs: LB IPs × 64,000, NAT IPs × 64,512, firewall 2,496 × IPs × 2 instances. */
   readonly totalPorts: number;
   /** Max nodes the given IPs support at portsPerNode (default table: its last row, 1,000); null if not bounded. */
@@ -87,25 +93,36 @@ export function planSnat(input: SnatPlanInput): SnatPlan {
     const totalPorts = input.outboundIps * LB_PORTS_PER_IP;
     if (input.outboundPorts === 0) {
       if (input.effectiveNodes > LB_DEFAULT_TABLE_MAX_POOL) {
+        const when =
+          input.nodes > LB_DEFAULT_TABLE_MAX_POOL
+            ? `Backend pool of ${input.nodes} nodes at steady state`
+            : `Backend pool of ${input.effectiveNodes} nodes during an upgrade (${input.nodes} nodes + ${input.effectiveNodes - input.nodes} surge)`;
         errors.push({
           code: 'DefaultPortTableExceeded',
-          message: `Backend pool of ${input.effectiveNodes} nodes is past the default SNAT port table, which covers 1 to 1000 instances (${LB_OUTBOUND_SOURCE}); set allocatedOutboundPorts`,
+          message: `${when} is past the default SNAT port table, which covers 1 to 1000 instances (${LB_OUTBOUND_SOURCE}); set allocatedOutboundPorts`,
         });
       }
+      const steady = defaultPortsPerNode(Math.max(1, input.nodes));
+      const upgrade = defaultPortsPerNode(Math.max(1, input.effectiveNodes));
       return {
         outboundType: t,
-        portsPerNode: defaultPortsPerNode(Math.max(1, input.effectiveNodes)),
+        portsPerNode: steady,
+        portsPerNodeDuringUpgrade: upgrade,
+        worstAt: upgrade < steady ? 'upgrade' : 'steady-state',
         totalPorts,
         maxNodes: LB_DEFAULT_TABLE_MAX_POOL,
         idleTimeoutMin,
         errors,
       };
     }
+    // AKS checks the manual allocation against the pool during an upgrade (nodes + surge), the worse case.
     const message = manualAllocationError(input.effectiveNodes, input.outboundPorts, input.outboundIps);
     if (message !== null) errors.push({ code: LB_ALLOCATED_PORTS_ERROR_CODE, message });
     return {
       outboundType: t,
       portsPerNode: input.outboundPorts,
+      portsPerNodeDuringUpgrade: input.outboundPorts,
+      worstAt: input.effectiveNodes > input.nodes ? 'upgrade' : 'steady-state',
       totalPorts,
       maxNodes: manualMaxNodes(input.outboundPorts, input.outboundIps),
       idleTimeoutMin,
@@ -113,7 +130,7 @@ export function planSnat(input: SnatPlanInput): SnatPlan {
     };
   }
   const totalPorts = isNatGateway(t) ? input.outboundIps * NAT_PORTS_PER_IP : firewallTotalPorts(input.outboundIps);
-  return { outboundType: t, portsPerNode: null, totalPorts, maxNodes: null, idleTimeoutMin, errors };
+  return { outboundType: t, portsPerNode: null, portsPerNodeDuringUpgrade: null, worstAt: null, totalPorts, maxNodes: null, idleTimeoutMin, errors };
 }
 
 const FLAG_NAMES: Readonly<Record<keyof SnatPlanInput, string>> = {

@@ -66,6 +66,13 @@ describe('Pod Subnet static block takes ceil((maxPods+1)/16) /28 blocks per node
     expect(ok).toBe(16 * blocks - 1);
   });
 
+  it('a /24 pod subnet holds 14 aligned /28 blocks clear of the reserved addresses, not ⌊251/16⌋ = 15', () => {
+    const { ipam, spec } = ipamHarness('pod-subnet-static', { podSubnet: '10.225.0.0/24' });
+    const { joined, failure } = fillNodes(ipam, spec(15)); // 1 block per node
+    expect(joined).toBe(14);
+    expect(failure).toEqual({ kind: 'fail', cause: 'pod-subnet-full', detail: 'node needs 1 /28 blocks; 0 of the 14 aligned /28 blocks of 10.225.0.0/24 are free' });
+  });
+
   it('refuses a node whose blocks do not fit in the pod subnet, without taking its node IP', () => {
     const { ipam, spec } = ipamHarness('pod-subnet-static', { podSubnet: '10.225.0.0/25' }); // 123 usable
     const { joined, failure } = fillNodes(ipam, spec(30)); // 32 per node
