@@ -203,5 +203,6 @@ async function planCommand(file: string | undefined, f: PlanFlags): Promise<numb
   else if (format === 'csv') process.stdout.write(planCsv(plans));
   else process.stdout.write(planTable(plans));
   for (const p of plans) for (const e of p.errors) process.stderr.write(`${p.cni}: ${e.code}: ${e.message}\n`);
+  for (const p of plans) for (const w of p.warnings) process.stderr.write(`${p.cni}: warning: ${w.code}: ${w.message}\n`);
   return plans.every((p) => p.fits) ? EXIT_OK : EXIT_DOES_NOT_FIT;
 }

@@ -17,6 +17,7 @@ import {
 } from '../model/azure/limits.ts';
 import type { CniName } from '../model/ipam/cni.ts';
 import { staticBlocksInSubnet } from '../model/ipam/static-block.ts';
+import { isSupportedOverlayPodCidr, OVERLAY_POD_CIDR_SUPPORT_RULE } from '../net/aks-address-rules.ts';
 import { usableIps } from '../net/azure-subnet.ts';
 import { cidrSize, parseCidr, type Cidr } from '../net/cidr.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
@@ -27,6 +28,11 @@ import { subnetErrors, type LimitingFactor, type PlanError, type SubnetTally } f
 import { planSnat, type OutboundType, type SnatPlan } from './snat.ts';
 
 export type { LimitingFactor, PlanError } from './subnet-tally.ts';
+
+export interface PlanWarning {
+  readonly code: string;
+  readonly message: string;
+}
 
 /** How much of one address space the plan uses. All counts are IPv4 addresses. */
 export interface AddressSpaceUse {
@@ -75,6 +81,8 @@ export interface Plan {
   /** What stops N + 1 fitting. */
   readonly limitingFactor: LimitingFactor;
   readonly errors: readonly PlanError[];
+  /** What may still go wrong though the plan fits (e.g. a public pod CIDR, outside Microsoft support). */
+  readonly warnings: readonly PlanWarning[];
   readonly snat: SnatPlan;
   /** Every subnet the model draws on (node subnets first), for callers that need more than the tightest. */
   readonly subnets: readonly (AddressSpaceUse & { readonly role: 'node' | 'pod' })[];
@@ -185,6 +193,11 @@ function assessPlan(s: Scenario, cni: CniName, snatOptions: SnatOptions): Omit<P
     }
   }
 
+  const warnings: PlanWarning[] = [];
+  if (cni === 'overlay' && !isSupportedOverlayPodCidr(cidrOf(s.network.podCidr))) {
+    warnings.push({ code: 'PodCidrNotPrivate', message: `Pod CIDR ${s.network.podCidr} is not inside a private range: ${OVERLAY_POD_CIDR_SUPPORT_RULE}` });
+  }
+
   if (cni === 'kubenet' && nodes + surge > KUBENET_MAX_ROUTES) {
     errors.push({
       code: 'KubenetRouteLimit',
@@ -243,6 +256,7 @@ function assessPlan(s: Scenario, cni: CniName, snatOptions: SnatOptions): Omit<P
     podCidr,
     fits: errors.length === 0,
     errors,
+    warnings,
     snat,
     subnets: uses,
     steadyState: {
@@ -274,9 +288,12 @@ export function planJson(p: Plan): Record<string, unknown> {
     fits: p.fits,
     limitingFactor: p.limitingFactor,
     errors: p.errors.map((e) => ({ code: e.code, message: e.message })),
+    warnings: p.warnings.map((w) => ({ code: w.code, message: w.message })),
     snat: {
       outboundType: p.snat.outboundType,
       portsPerNode: p.snat.portsPerNode,
+      portsPerNodeDuringUpgrade: p.snat.portsPerNodeDuringUpgrade,
+      worstAt: p.snat.worstAt,
       totalPorts: p.snat.totalPorts,
       maxNodes: p.snat.maxNodes,
       idleTimeoutMin: p.snat.idleTimeoutMin,
