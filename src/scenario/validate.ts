@@ -1,5 +1,5 @@
 import type { InputProblem } from '../error/input-error.ts';
-import { scenarioPlanProblems } from '../plan/scenario-checks.ts';
+import { scenarioPlanProblems } from './address-checks.ts';
 import type { Scenario } from './schema/scenario.ts';
 
 // Source for the node and pool limits below: AKS quotas, https://learn.microsoft.com/en-us/azure/aks/quotas-skus-regions

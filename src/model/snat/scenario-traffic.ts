@@ -3,7 +3,6 @@
  * outbound designs, and the SNAT key each destination takes under a design.
  */
 import { InputError } from '../../error/input-error.ts';
-import { planSnat } from '../../plan/snat.ts';
 import { surgeNodes } from '../cluster/surge.ts';
 import { parseIpv4 } from '../../net/cidr.ts';
 import type { Scenario } from '../../scenario/schema/scenario.ts';
@@ -11,6 +10,7 @@ import { secondsToNs } from '../../sim/time.ts';
 import type { CniName } from '../ipam/cni.ts';
 import type { TrafficWorkload } from '../traffic/traffic-spec.ts';
 import type { DesignInput } from './design-input.ts';
+import { LB_ALLOCATED_PORTS_ERROR_CODE, manualAllocationError } from './lb-manual-ports.ts';
 import { usesOutboundSnat } from './no-snat.ts';
 import type { ResolvedDesign } from './outbound-design.ts';
 import { PROTO_TCP, PROTO_UDP } from './snat-engine.ts';
@@ -125,17 +125,18 @@ export function effectiveNodes(s: Scenario): { nodes: number; effectiveNodes: nu
  */
 export function checkDesignAgainstCluster(s: Scenario, d: DesignInput): void {
   if (d.outboundType !== 'loadBalancer' || d.outboundPorts === 0) return;
-  const plan = planSnat({ ...d, ...effectiveNodes(s) });
+  const nodes = effectiveNodes(s).effectiveNodes;
+  const message = manualAllocationError(nodes, d.outboundPorts, d.outboundIps);
   const index = s.outbound?.designs.findIndex((x) => x.name === d.name) ?? -1;
-  if (plan.errors.length > 0) {
-    throw new InputError(
-      plan.errors.map((e) => ({
-        code: e.code,
+  if (message !== null) {
+    throw new InputError([
+      {
+        code: LB_ALLOCATED_PORTS_ERROR_CODE,
         path: `outbound.designs[${index}].outboundPorts`,
         value: String(d.outboundPorts),
-        allowed: `at most ${Math.floor((d.outboundIps * 64_000) / effectiveNodes(s).effectiveNodes / 8) * 8} ports per node for ${d.outboundIps} IPs: ${e.message}`,
+        allowed: `at most ${Math.floor((d.outboundIps * 64_000) / nodes / 8) * 8} ports per node for ${d.outboundIps} IPs: ${message}`,
         rule: 'AKS validates (Σ pool count or autoscaler maxCount + surge) × ports ≤ IPs × 64,000 (https://learn.microsoft.com/en-us/troubleshoot/azure/azure-kubernetes/create-upgrade-delete/error-code-invalidloadbalancerprofileallocatedoutboundports)',
-      })),
-    );
+      },
+    ]);
   }
 }

@@ -1,9 +1,9 @@
 import type { InputProblem } from '../error/input-error.ts';
 import type { CniName } from '../model/ipam/cni.ts';
 import { checkAddressPlan, type SubnetField } from '../net/address-plan.ts';
-import type { Scenario } from '../scenario/schema/scenario.ts';
 import { checkMaxPods } from './max-pods-rule.ts';
-import { planPools, usesPodCidr } from './plan-pools.ts';
+import { poolAddressing, usesPodCidr } from './pool-subnets.ts';
+import type { Scenario } from './schema/scenario.ts';
 
 /**
  * The address-plan and maxPods rules for a scenario under each networking model in `cnis` (a rule only applies
@@ -22,7 +22,7 @@ export function scenarioPlanProblems(s: Scenario, cnis: readonly CniName[]): Inp
     }
   };
   for (const cni of cnis) {
-    const pools = planPools(s, cni);
+    const pools = poolAddressing(s, cni);
     const subnets: SubnetField[] = [];
     for (const p of pools) subnets.push({ path: p.nodeSubnetPath, text: p.nodeSubnet, role: 'node' });
     for (const p of pools) {
