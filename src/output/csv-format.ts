@@ -1,7 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
+import type { CellValue } from '../model/column.ts';
 
-/** A CSV cell before formatting: numbers, text, or absent (written as an empty cell). */
-export type CellValue = number | string | null;
+/** A CSV cell before formatting: numbers, text, or absent (written as an empty cell). Models publish it. */
+export type { CellValue } from '../model/column.ts';
 
 /**
  * Formats a number the same way on every machine and run: integers as they are, other finite numbers rounded

@@ -20,6 +20,7 @@ import { staticBlocksInSubnet } from '../model/ipam/static-block.ts';
 import { isSupportedOverlayPodCidr, OVERLAY_POD_CIDR_SUPPORT_RULE } from '../net/aks-address-rules.ts';
 import { usableIps } from '../net/azure-subnet.ts';
 import { cidrSize, parseCidr, type Cidr } from '../net/cidr.ts';
+import { scenarioVnet } from '../scenario/pool-subnets.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
 import { searchMaxNodes } from './max-nodes.ts';
 import { planPools, usesPodCidr, type PlanPool } from './plan-pools.ts';
@@ -131,7 +132,9 @@ function assessPlan(s: Scenario, cni: CniName, snatOptions: SnatOptions): Omit<P
 
   // Subnets, in order of first use; pools naming the same CIDR share one.
   const tallies = new Map<string, SubnetTally>();
-  const tally = (text: string, path: string, role: 'node' | 'pod') => {
+  const tally = (given: string | null, path: string, role: 'node' | 'pod') => {
+    if (given === null) throw new Error(`planner given an unvalidated scenario: no subnet for ${path}`);
+    const text = given;
     const key = `${role}:${text}`;
     let t = tallies.get(key);
     if (t === undefined) {
@@ -194,6 +197,13 @@ function assessPlan(s: Scenario, cni: CniName, snatOptions: SnatOptions): Omit<P
   }
 
   const warnings: PlanWarning[] = [];
+  if (scenarioVnet(s) === null) {
+    warnings.push({
+      code: 'VnetNotGiven',
+      message:
+        'Subnets given without their VNet (--vnet, network.vnet): not checked that they lie inside it, nor the service CIDR (and the kubenet pod CIDR) against the whole VNet, only against the subnets; the managed VNet 10.224.0.0/12 is not assumed',
+    });
+  }
   if (cni === 'overlay' && !isSupportedOverlayPodCidr(cidrOf(s.network.podCidr))) {
     warnings.push({ code: 'PodCidrNotPrivate', message: `Pod CIDR ${s.network.podCidr} is not inside a private range: ${OVERLAY_POD_CIDR_SUPPORT_RULE}` });
   }

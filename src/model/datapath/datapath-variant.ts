@@ -1,5 +1,5 @@
 import { ENCAP_MODES, MODE_GENEVE, MODE_NONE, MODE_VXLAN } from '../../kernel/reason.ts';
-import type { DatapathVariantSpec } from '../../scenario/schema/datapath.ts';
+import type { DatapathVariantInput } from './datapath-input.ts';
 
 /**
  * Bytes a tunnel adds to every packet, by the pod MTU it forces: outer IPv4 20 + UDP 8 + tunnel header 8 + the
@@ -20,7 +20,7 @@ export interface ResolvedVariant {
   readonly overheadBytes: number;
 }
 
-export function resolveVariant(v: DatapathVariantSpec): ResolvedVariant {
+export function resolveVariant(v: DatapathVariantInput): ResolvedVariant {
   const mode = ENCAP_MODES[v.encap];
   const optionsBytes = mode === MODE_GENEVE ? v.geneveOptionsBytes : 0;
   const overheadBytes = mode === MODE_NONE ? 0 : TUNNEL_OVERHEAD_BYTES + optionsBytes;

@@ -5,7 +5,7 @@ import type { ClusterView } from '../cluster/cluster-view.ts';
 import type { KernelSession } from '../../kernel/kernel-session.ts';
 import { M_BACKEND, M_LEN, M_SRC_NODE } from '../../kernel/layout.ts';
 import { minIpLen, PROTO_TCP, PROTO_UDP, writeInnerFrame } from '../../kernel/inner-frame.ts';
-import type { DatapathSpec } from '../../scenario/schema/datapath.ts';
+import type { DatapathSectionInput } from './datapath-input.ts';
 import { podBlockBase } from './route-table.ts';
 
 // Destinations for pod-to-internet traffic: 198.51.100.0/24 is TEST-NET-2 (RFC 5737), an address range that can
@@ -44,7 +44,7 @@ export class TrafficBatcher {
   private nodes = 0;
   private ident = 0;
 
-  constructor(spec: DatapathSpec, view: ClusterView, rng: RngStream, podCidr: Cidr, serviceCidr: Cidr, podMtu: number) {
+  constructor(spec: DatapathSectionInput, view: ClusterView, rng: RngStream, podCidr: Cidr, serviceCidr: Cidr, podMtu: number) {
     this.view = view;
     this.rng = rng;
     this.podCidr = podCidr;
