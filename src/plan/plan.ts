@@ -25,6 +25,7 @@ import type { Scenario } from '../scenario/schema/scenario.ts';
 import { searchMaxNodes } from './max-nodes.ts';
 import { planPools, usesPodCidr, type PlanPool } from './plan-pools.ts';
 import { podSubnetDemand } from './pod-subnet-demand.ts';
+import { peakReplicas } from './pod-spread.ts';
 import { subnetErrors, type LimitingFactor, type PlanError, type SubnetTally } from './subnet-tally.ts';
 import { planSnat, type OutboundType, type SnatPlan } from './snat.ts';
 
@@ -109,7 +110,10 @@ export function planScenario(s: Scenario, cni: CniName, snatOptions: SnatOptions
   return {
     ...plan,
     maxNodesThatFit: fill.total,
-    maxPodsPerCluster: fill.perPool.reduce((sum, n, i) => sum + n * (maxPods[i] ?? 0), 0),
+    maxPodsPerCluster: Math.min(
+      fill.perPool.reduce((sum, n, i) => sum + n * (maxPods[i] ?? 0), 0),
+      cni === 'overlay' ? s.assumptions.overlayMaxPodsPerCluster : Number.POSITIVE_INFINITY,
+    ),
     limitingFactor: fill.limitingFactor,
   };
 }
@@ -206,6 +210,21 @@ function assessPlan(s: Scenario, cni: CniName, snatOptions: SnatOptions): Omit<P
   }
   if (cni === 'overlay' && !isSupportedOverlayPodCidr(cidrOf(s.network.podCidr))) {
     warnings.push({ code: 'PodCidrNotPrivate', message: `Pod CIDR ${s.network.podCidr} is not inside a private range: ${OVERLAY_POD_CIDR_SUPPORT_RULE}` });
+  }
+
+  // Overlay pods per cluster (a CONFLICT, assumptions.overlayMaxPodsPerCluster): the pods the workload runs at its
+  // peak, as the nodes can hold them.
+  const podCap = s.assumptions.overlayMaxPodsPerCluster;
+  const plannedPods = Math.min(
+    pools.reduce((sum, p) => sum + p.nodes * p.maxPods, 0),
+    s.workload.deployments.reduce((sum, d) => sum + peakReplicas(d), 0) + s.workload.daemonsetPodsPerNode * nodes,
+  );
+  if (cni === 'overlay' && plannedPods > podCap) {
+    errors.push({
+      code: 'OverlayPodLimit',
+      factor: 'overlay-pods-per-cluster',
+      message: `The workload runs ${plannedPods} pods at its peak but an Overlay cluster runs at most ${podCap} (assumptions.overlayMaxPodsPerCluster; 200,000 in best-practices-performance-scale-large, 250,000 in plan-pod-networking, a CONFLICT)`,
+    });
   }
 
   if (cni === 'kubenet' && nodes + surge > KUBENET_MAX_ROUTES) {

@@ -21,6 +21,7 @@ export type LimitingFactor =
   | 'pool-node-limit'
   | 'vnet-private-ip-limit'
   | 'snat-ports'
+  | 'overlay-pods-per-cluster'
   | 'none';
 
 /** What the planned pools take from one subnet (addresses), built up pool by pool. */

@@ -79,7 +79,12 @@ export function wireCluster(s: Scenario, cni: CniName, seed: number, replicate: 
   }));
   const firstSubnet = ids.get(given(addressing[0]?.nodeSubnet ?? null)) as number;
   const ilb = list.map((_c, i) => (i === firstSubnet ? s.network.internalLoadBalancerFrontends : 0));
-  const subnets: IpamSubnets = { subnets: list, podCidr: cidr(s.network.podCidr), internalLbFrontendsBySubnet: ilb };
+  const subnets: IpamSubnets = {
+    subnets: list,
+    podCidr: cidr(s.network.podCidr),
+    internalLbFrontendsBySubnet: ilb,
+    overlayMaxPodsPerCluster: s.assumptions.overlayMaxPodsPerCluster,
+  };
   const timing: IpamTiming = {
     batchAllocationDelayNs: secondsToNs(s.ipam.batchAllocationDelayS),
     podIpReleaseDelayNs: secondsToNs(s.ipam.podIpReleaseDelayS),

@@ -82,6 +82,27 @@ describe('Pod Subnet static block takes ceil((maxPods+1)/16) /28 blocks per node
   });
 });
 
+describe('Overlay pods per cluster: assumptions.overlayMaxPodsPerCluster (CONFLICT 200,000 vs 250,000)', () => {
+  it('refuses the pod past the cap on any node, and retries the refused node once a pod stops', () => {
+    const { sim, ipam, notified, spec } = ipamHarness('overlay', { overlayMaxPods: 3, releaseDelayS: 5 });
+    ipam.addNode(0, spec(250));
+    ipam.addNode(1, spec(250));
+    expect([ipam.assignPodIp(0), ipam.assignPodIp(0), ipam.assignPodIp(1)]).toEqual(['ok', 'ok', 'ok']);
+    expect(ipam.assignPodIp(1)).toBe('overlay-pod-limit');
+    ipam.releasePodIp(0);
+    sim.run(0);
+    expect(notified).toEqual([1]); // at once: the cap counts running pods, not node-local addresses in release
+    expect(ipam.assignPodIp(1)).toBe('ok');
+    expect(ipam.assignPodIp(0)).toBe('overlay-pod-limit');
+  });
+
+  it('kubenet has no such cap', () => {
+    const { ipam, spec } = ipamHarness('kubenet', { overlayMaxPods: 1 });
+    ipam.addNode(0, spec(110));
+    expect([ipam.assignPodIp(0), ipam.assignPodIp(0)]).toEqual(['ok', 'ok']);
+  });
+});
+
 describe('Overlay and kubenet take one VNet IP and a /24 of the pod CIDR per node', () => {
   it('fits 4 nodes in a /22 pod CIDR and words the 5th like the RP (AKS-Construction issue 701)', () => {
     const { ipam, spec } = ipamHarness('overlay', { podCidr: '10.240.100.0/22' });

@@ -130,6 +130,22 @@ describe('Overlay: one /24 per node from the pod CIDR (concepts-network-azure-cn
   });
 });
 
+describe('Overlay pods per cluster: assumptions.overlayMaxPodsPerCluster (CONFLICT 200,000 vs 250,000)', () => {
+  const big = { nodeSubnet: '10.224.0.0/16', podCidr: '100.64.0.0/10' };
+  it('caps maxPodsPerCluster: 909 nodes × 250 = 227,250 pods of room, 200,000 by default, 227,250 at 250,000', () => {
+    expect(planScenario(scenario([pool(900)], big), 'overlay').maxPodsPerCluster).toBe(200_000);
+    expect(planScenario(scenario([pool(900)], big, { assumptions: { overlayMaxPodsPerCluster: 250_000 } }), 'overlay').maxPodsPerCluster).toBe(227_250);
+  });
+
+  it('a workload past the cap does not fit, in Overlay only', () => {
+    const s = scenario([pool(900)], big, { workload: { deployments: [{ name: 'web', replicas: 210_000 }] } });
+    const p = planScenario(s, 'overlay');
+    expect(p.errors.map((e) => e.code)).toEqual(['OverlayPodLimit']);
+    expect(p.errors[0]?.message).toContain('The workload runs 210000 pods at its peak but an Overlay cluster runs at most 200000');
+    expect(planScenario(s, 'kubenet').errors.map((e) => e.code)).not.toContain('OverlayPodLimit');
+  });
+});
+
 describe('Pod Subnet, static block: ceil((maxPods + 1)/16) /28 blocks per node', () => {
   it.each([
     [30, 2],
@@ -144,7 +160,7 @@ describe('Pod Subnet, static block: ceil((maxPods + 1)/16) /28 blocks per node',
   it('a pod subnet too small for the blocks does not fit', () => {
     // /24: 16 aligned /28s, less the first (.0–.3 reserved) and the last (.255) = 14 blocks, not ⌊251/16⌋ = 15;
     // 5 nodes + 1 surge at maxPods 47 (3 blocks) need 18; 3 nodes + 1 surge need 12.
-    const p = planScenario(scenario([pool(5, { maxPods: 47, maxSurge: 1 })], { podSubnet: '10.225.0.0/24' }), 'pod-subnet-static');
+    const p = planScenario(scenario([pool(5, { maxPods: 47, maxSurge: 1 })], { nodeSubnet: '10.224.0.0/24', podSubnet: '10.225.0.0/24' }), 'pod-subnet-static');
     expect(p.podSubnet).toEqual({ cidr: '10.225.0.0/24', usable: 224, required: 288, free: -64 });
     expect(p.errors.map((e) => e.code)).toEqual(['PodSubnetBlocksExhausted']);
     expect(p.errors[0]?.message).toContain('has 14 aligned /28 blocks');

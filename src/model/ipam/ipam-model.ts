@@ -8,6 +8,7 @@ export type ExhaustionCause =
   | 'pod-subnet-full' // Pod Subnet (dynamic or static): no IPs / no /28 block left for a node or pod
   | 'pod-cidr-full' // Overlay / kubenet: no /24 left in the pod CIDR for a new node
   | 'kubenet-route-limit' // kubenet: 400 routes per route table (200 dual-stack)
+  | 'overlay-pod-limit' // Overlay: the cluster already runs its most pods (assumptions.overlayMaxPodsPerCluster)
   | 'node-ip-limit' // a node has no free pod IP: every address it holds is in use or still being released
   | 'ip-batch-pending'; // Pod Subnet dynamic: the node's next batch of 16 has been requested but not yet arrived
 
@@ -32,6 +33,8 @@ export interface IpamSubnets {
   readonly podCidr: Cidr;
   /** Internal load balancer frontend IPs taken from each node subnet id at start (usually only the first). */
   readonly internalLbFrontendsBySubnet: readonly number[];
+  /** Overlay: pods the cluster runs at most (assumptions.overlayMaxPodsPerCluster, a CONFLICT); absent = no cap. */
+  readonly overlayMaxPodsPerCluster?: number;
 }
 
 /** Timing of the IPAM control plane. */
