@@ -3,8 +3,8 @@ import { InputError, throwIfProblems, type InputProblem } from '../error/input-e
 import { CLUSTER_LIMITS_SOURCE, MAX_NODES_PER_POOL } from '../model/azure/limits.ts';
 import { CNI_NAMES, type CniName } from '../model/ipam/cni.ts';
 import { OUTBOUND_TYPES, type OutboundType } from '../model/snat/outbound-type.ts';
-import { DEFAULT_SNAT_OPTIONS, planJson, planScenario, type SnatOptions } from '../plan/plan.ts';
-import { planCsv, planTable } from '../plan/plan-report.ts';
+import { DEFAULT_SNAT_OPTIONS, planScenario, type SnatOptions } from '../plan/plan.ts';
+import { planCsv, planJson, planTable } from '../plan/plan-report.ts';
 import { validateSnatInput } from '../model/snat/outbound-checks.ts';
 import { scenarioPlanProblems } from '../scenario/address-checks.ts';
 import { loadScenarioFile, validateScenarioData } from '../scenario/load.ts';

@@ -301,31 +301,3 @@ function privateIpCount(cni: CniName, t: SubnetTally): number {
   const n = t.base + t.surge + t.ilb;
   return cni === 'pod-subnet-static' && t.role === 'pod' ? n / STATIC_BLOCK_SIZE : n;
 }
-
-/** The JSON form of a plan: exactly the documented keys, in a fixed order. */
-export function planJson(p: Plan): Record<string, unknown> {
-  return {
-    cni: p.cni,
-    nodes: p.nodes,
-    surgeNodes: p.surgeNodes,
-    maxPods: p.maxPods,
-    nodeSubnet: p.nodeSubnet,
-    podSubnet: p.podSubnet,
-    podCidr: p.podCidr,
-    maxNodesThatFit: p.maxNodesThatFit,
-    maxPodsPerCluster: p.maxPodsPerCluster,
-    fits: p.fits,
-    limitingFactor: p.limitingFactor,
-    errors: p.errors.map((e) => ({ code: e.code, message: e.message })),
-    warnings: p.warnings.map((w) => ({ code: w.code, message: w.message })),
-    snat: {
-      outboundType: p.snat.outboundType,
-      portsPerNode: p.snat.portsPerNode,
-      portsPerNodeDuringUpgrade: p.snat.portsPerNodeDuringUpgrade,
-      worstAt: p.snat.worstAt,
-      totalPorts: p.snat.totalPorts,
-      maxNodes: p.snat.maxNodes,
-      idleTimeoutMin: p.snat.idleTimeoutMin,
-    },
-  };
-}
