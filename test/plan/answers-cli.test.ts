@@ -37,6 +37,18 @@ describe('max nodes agree with the verdict (item 2)', () => {
   });
 });
 
+describe('a subnet given without --vnet is not checked against an invented VNet (item 6)', () => {
+  it('10.240.0.0/21 fits (it is outside the managed 10.224.0.0/12, which is not assumed), with a warning that says what was not checked', () => {
+    const r = cnisim(['plan', '--cni', 'node-subnet', '--nodes', '50', '--max-surge', '1', '--max-pods', '30', '--node-subnet', '10.240.0.0/21', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(json(r.stdout)[0]?.warnings.map((w) => w.code)).toEqual(['VnetNotGiven']);
+    expect(r.stderr).toMatch(/^node-subnet: warning: VnetNotGiven: Subnets given without their VNet \(--vnet, network\.vnet\): not checked that they lie inside it/);
+    const podless = cnisim(['plan', '--cni', 'pod-subnet-dynamic', '--node-subnet', '10.240.0.0/21']);
+    expect(podless.code).toBe(2);
+    expect(podless.stderr).toContain('error: --pod-subnet: (not given) is not allowed; expected a pod subnet for pod-subnet-dynamic');
+  });
+});
+
 describe('SNAT ports per node at steady state and during an upgrade (item 5)', () => {
   it('48 nodes: 1,024 ports each at steady state, 512 while the 5 surge nodes are in the pool; the table shows both', () => {
     const r = cnisim(['plan', '--cni', 'overlay', '--nodes', '48', '--format', 'json']);
@@ -82,7 +94,7 @@ describe('a public Overlay pod CIDR is a warning, not an error (item 8)', () => 
 
 describe('static block: a /24 pod subnet holds 14 /28 blocks (item 9)', () => {
   it('14 nodes of one block fit, 15 do not, and the plan says 224 usable', () => {
-    const base = ['plan', '--cni', 'pod-subnet-static', '--max-pods', '15', '--max-surge', '1', '--pod-subnet', '10.225.0.0/24', '--format', 'json'];
+    const base = ['plan', '--cni', 'pod-subnet-static', '--max-pods', '15', '--max-surge', '1', '--vnet', '10.224.0.0/12', '--node-subnet', '10.224.0.0/24', '--pod-subnet', '10.225.0.0/24', '--format', 'json'];
     const r = cnisim([...base, '--nodes', '13']);
     expect(r.code).toBe(0);
     expect(json(r.stdout)[0]).toMatchObject({ maxNodesThatFit: 13, limitingFactor: 'pod-subnet', podSubnet: { usable: 224 } });

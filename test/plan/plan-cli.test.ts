@@ -18,7 +18,7 @@ describe('cnisim plan: exit codes and output', () => {
   });
 
   it('exits 1 when it does not fit, with Azure\'s message', () => {
-    const r = cnisim(['plan', '--cni', 'node-subnet', '--nodes', '10', '--node-subnet', '10.224.0.0/24']);
+    const r = cnisim(['plan', '--cni', 'node-subnet', '--nodes', '10', '--vnet', '10.224.0.0/12', '--node-subnet', '10.224.0.0/24']);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('node-subnet: InsufficientSubnetSize: Pre-allocated IPs 310 exceeds IPs available in Subnet 251\n');
     expect(r.stdout).toMatch(/^node-subnet +10 +1 +30 +341\/251 10\.224\.0\.0\/24 .* NO +node-subnet$/m);
