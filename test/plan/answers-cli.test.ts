@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -89,6 +89,30 @@ describe('a public Overlay pod CIDR is a warning, not an error (item 8)', () => 
     expect(json(r.stdout)[0]?.warnings.map((w) => w.code)).toEqual(['PodCidrNotPrivate']);
     const shared = cnisim(['plan', '--cni', 'overlay', '--pod-cidr', '100.64.0.0/16', '--format', 'json']);
     expect([shared.code, shared.stderr, json(shared.stdout)[0]?.warnings]).toEqual([0, '', []]);
+  });
+});
+
+describe('Overlay pods per cluster is a parameter both the planner and the simulator apply (item 10)', () => {
+  it('a cap of 50 pods: plan refuses 60 replicas under Overlay only; run keeps 50 running and fails 10 with overlay-pod-limit', () => {
+    const file = join(dir, 'cap.yaml');
+    writeFileSync(
+      file,
+      'name: cap\ndurationS: 600\nsampleIntervalS: 300\ncni: [overlay, kubenet]\nassumptions: { overlayMaxPodsPerCluster: 50 }\ncluster:\n  pools:\n    - { name: np, count: 2, maxPods: 110 }\nworkload:\n  deployments:\n    - { name: web, replicas: 60 }\n',
+    );
+    const plan = cnisim(['plan', file]);
+    expect(plan.code).toBe(1);
+    expect(plan.stderr).toContain('overlay: OverlayPodLimit: The workload runs 60 pods at its peak but an Overlay cluster runs at most 50');
+    expect(plan.stderr).not.toContain('kubenet: OverlayPodLimit');
+    const out = join(dir, 'cap.csv');
+    const run = cnisim(['run', file, '--out', out, '--timeseries', join(dir, 'cap.ts.csv'), '--events', join(dir, 'cap.events.csv'), '--quiet']);
+    expect(run.code).toBe(0);
+    const [header = '', ...rows] = readFileSync(out, 'utf8').trim().split('\n');
+    const cols = header.split(',');
+    const pick = (row: string, name: string) => row.split(',')[cols.indexOf(name)];
+    expect(rows.map((r) => [pick(r, 'cni'), pick(r, 'pods_peak'), pick(r, 'exhaustion_cause'), pick(r, 'pods_failed_ip')])).toEqual([
+      ['overlay', '50', 'overlay-pod-limit', '10'],
+      ['kubenet', '60', '', '0'],
+    ]);
   });
 });
 
