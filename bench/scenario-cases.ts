@@ -71,11 +71,11 @@ export function scaledFullScaleYaml(nodes: number, durationS = 86400): string {
   const first = Math.min(nodes, 1000);
   const firstCount = Math.floor(first * 0.99);
   const surge = Math.ceil(firstCount * 0.01);
-  const pools = [`    - { name: pool1, count: ${firstCount}, maxPods: 250, maxSurge: "1%" }`];
+  const pools = [`    - { name: pool1, mode: system, count: ${firstCount}, maxPods: 250, maxSurge: "1%" }`];
   let rest = nodes - first;
   for (let p = 2; rest > 0; p++) {
     const c = Math.min(1000, rest);
-    pools.push(`    - { name: pool${p}, count: ${c}, maxPods: 250 }`);
+    pools.push(`    - { name: pool${p}, mode: system, count: ${c}, maxPods: 250 }`);
     rest -= c;
   }
   const steadyNodes = nodes - first + firstCount;
@@ -84,6 +84,8 @@ seed: 1
 durationS: ${durationS}
 sampleIntervalS: 600
 cni: [overlay]
+assumptions:
+  overlayMaxPodsPerCluster: 1250000
 network:
   vnet: 10.224.0.0/12
   nodeSubnet: 10.224.0.0/16

@@ -3,10 +3,10 @@ import { InputError, throwIfProblems, type InputProblem } from '../error/input-e
 import { CLUSTER_LIMITS_SOURCE, MAX_NODES_PER_POOL } from '../model/azure/limits.ts';
 import { CNI_NAMES, type CniName } from '../model/ipam/cni.ts';
 import { OUTBOUND_TYPES, type OutboundType } from '../model/snat/outbound-type.ts';
-import { DEFAULT_SNAT_OPTIONS, planJson, planScenario, type SnatOptions } from '../plan/plan.ts';
-import { planCsv, planTable } from '../plan/plan-report.ts';
-import { scenarioPlanProblems } from '../plan/scenario-checks.ts';
-import { validateSnatInput } from '../plan/snat.ts';
+import { DEFAULT_SNAT_OPTIONS, planScenario, type SnatOptions } from '../plan/plan.ts';
+import { planCsv, planJson, planTable } from '../plan/plan-report.ts';
+import { validateSnatInput } from '../model/snat/outbound-checks.ts';
+import { scenarioPlanProblems } from '../scenario/address-checks.ts';
 import { applyFamilyFlags, defaultCnisForFlags, familyFlagProblems, FAMILY_FLAG_RENAMES, type FamilyFlags } from './plan-families.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
 import { EXIT_DOES_NOT_FIT, EXIT_OK, runCommand } from './exit.ts';
@@ -39,18 +39,20 @@ const FORMATS = ['table', 'json', 'csv'] as const;
 const SURGE = /^(100|[1-9]?[0-9])%$/;
 
 const HELP_EXAMPLES = `
-Inputs come from SCENARIO (YAML or JSON) when given, else from AKS defaults (one pool of ${DEFAULT_NODES} nodes,
-VNet 10.224.0.0/12, node subnet 10.224.0.0/16, pod subnet 10.225.0.0/16, pod CIDR 10.244.0.0/16, service
-CIDR 10.0.0.0/16, DNS 10.0.0.10); flags override either. Max surge defaults to 10% rounded up (at least 1 node);
+Inputs come from SCENARIO (YAML or JSON) when given, else from AKS defaults (one system pool of ${DEFAULT_NODES}
+nodes, pod CIDR 10.244.0.0/16, service CIDR 10.0.0.0/16, DNS 10.0.0.10); flags override either. With no subnet
+given, the managed VNet: VNet 10.224.0.0/12, node subnet 10.224.0.0/16, pod subnet 10.225.0.0/16. Given a
+subnet, none of these is assumed: without --vnet the VNet is unknown and not checked (warning VnetNotGiven). Max surge defaults to 10% rounded up (at least 1 node);
 maxPods defaults per model: overlay 250, kubenet 110, node-subnet 30, pod-subnet-* 110
 (assumptions.podSubnetDefaultMaxPods, a CONFLICT).
 
 Exit codes: 0 every model fits, 1 some model does not fit (Azure-like messages on stderr), 2 bad input.
+Warnings (e.g. a public Overlay pod CIDR) go to stderr and the JSON's warnings list; they keep exit 0.
 
 Examples:
   $ cnisim plan --cni node-subnet --nodes 50 --max-surge 1 --node-subnet 10.224.0.0/21
   $ cnisim plan --cni overlay --nodes 5 --pod-cidr 10.240.100.0/22 --format json
-  $ cnisim plan --cni all --nodes 200 --node-subnet 10.224.0.0/22 --format csv
+  $ cnisim plan --cni all --nodes 200 --vnet 10.224.0.0/12 --node-subnet 10.224.0.0/22 --pod-subnet 10.225.0.0/21 --format csv
   $ cnisim plan --outbound-type loadBalancer --outbound-ips 2 --outbound-ports 4000 --nodes 30
   $ cnisim plan scenarios/overlay-vs-flat.yaml --max-pods 110
   $ cnisim plan cluster.json subnet.json --cni overlay     # az aks show + az network vnet subnet show output
@@ -67,12 +69,12 @@ export function registerPlan(program: Command): void {
     .option('--nodes <n>', `nodes in the (single) pool (default ${DEFAULT_NODES})`)
     .option('--max-pods <p>', 'maxPods per node for every pool, 10..250 (default per model)')
     .option('--max-surge <n|p%>', 'upgrade max surge for every pool: a node count or a percentage (default 10%)')
-    .option('--node-subnet <cidr>', 'node subnet for every pool')
-    .option('--pod-subnet <cidr>', 'pod subnet for every pool (Pod Subnet models)')
+    .option('--node-subnet <cidr>', 'node subnet for every pool (default 10.224.0.0/16 when no subnet is given)')
+    .option('--pod-subnet <cidr>', 'pod subnet for every pool, Pod Subnet models (default 10.225.0.0/16 when no subnet is given)')
     .option('--pod-cidr <cidr>', 'pod CIDR (Overlay, kubenet)')
     .option('--service-cidr <cidr>', 'Kubernetes service CIDR')
     .option('--dns-service-ip <ip>', 'cluster DNS service IP, inside the service CIDR')
-    .option('--vnet <cidr>', 'VNet address space')
+    .option('--vnet <cidr>', 'VNet address space (default 10.224.0.0/12 when no subnet is given, else unknown)')
     .option('--ip-families <families>', 'ipv4 (default) or ipv4,ipv6 (dual-stack: Overlay and kubenet; IPv6-only is not supported)')
     .option('--pod-cidrs <cidrs>', 'pod CIDRs, one per family: IPv4[,IPv6] (dual-stack default 10.244.0.0/16,fd12:3456:789a::/64)')
     .option('--service-cidrs <cidrs>', 'service CIDRs, one per family: IPv4[,IPv6], the IPv6 one at most /108 (dual-stack default 10.0.0.0/16,fd12:3456:789a:1::/108)')
@@ -220,6 +222,7 @@ async function planCommand(files: string[] | undefined, f: PlanFlags): Promise<n
   else if (format === 'csv') process.stdout.write(planCsv(plans));
   else process.stdout.write(planTable(plans));
   for (const p of plans) for (const e of p.errors) process.stderr.write(`${p.cni}: ${e.code}: ${e.message}\n`);
+  for (const p of plans) for (const w of p.warnings) process.stderr.write(`${p.cni}: warning: ${w.code}: ${w.message}\n`);
   return plans.every((p) => p.fits) ? EXIT_OK : EXIT_DOES_NOT_FIT;
 }
 

@@ -2,12 +2,13 @@ import type { Command } from 'commander';
 import { ATTEMPT_COLUMNS, EVENT_COLUMNS, runScenarioReplicates } from '../scenario/run-replicates.ts';
 import { summaryColumns } from '../scenario/run.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
-import { defaultMaxPods } from '../model/ipam/index.ts';
+import type { CniName } from '../model/ipam/cni.ts';
+import { poolAddressing } from '../scenario/pool-subnets.ts';
 import { toCsv } from '../output/csv-format.ts';
 import { conclusion, type ModelAddressPlan } from '../output/conclusion.ts';
 import { humanDuration } from '../output/human-format.ts';
 import { InputError, throwIfProblems } from '../error/input-error.ts';
-import { dualStackProblems } from '../plan/dual-stack-checks.ts';
+import { dualStackProblems } from '../scenario/dual-stack-checks.ts';
 import type { PcapCapture } from '../output/pcap.ts';
 import { runTable } from '../output/run-table.ts';
 import { terminalStyle, terminalWidth } from '../output/terminal-style.ts';
@@ -63,11 +64,11 @@ export function addressPlanOf(scenario: Scenario): (cni: string) => ModelAddress
   const n = scenario.network;
   return (cni) => ({
     podCidr: n.podCidr,
-    pools: scenario.cluster.pools.map((p) => ({
-      name: p.name,
-      nodeSubnet: p.nodeSubnet ?? n.nodeSubnet,
-      podSubnet: p.podSubnet ?? n.podSubnet,
-      maxPods: p.maxPods ?? defaultMaxPods(cni as Parameters<typeof defaultMaxPods>[0], scenario.assumptions.podSubnetDefaultMaxPods),
+    pools: poolAddressing(scenario, cni as CniName).map((a, i) => ({
+      name: scenario.cluster.pools[i]?.name ?? '',
+      nodeSubnet: a.nodeSubnet ?? '',
+      podSubnet: a.podSubnet ?? undefined,
+      maxPods: a.maxPods,
     })),
   });
 }

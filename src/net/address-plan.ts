@@ -34,7 +34,11 @@ export interface SubnetField extends AddressField {
  * Overlay and kubenet (null otherwise), pod subnets for the Pod Subnet models.
  */
 export interface AddressPlanInput {
-  readonly vnet: AddressField;
+  /**
+   * null when the VNet is unknown (the user gave subnets but not their VNet): the rules that need its address
+   * space are not checked, and the kubenet pod CIDR is checked against the subnets instead.
+   */
+  readonly vnet: AddressField | null;
   /** Node and pod subnets, one entry per pool and role; entries with the same CIDR text are one shared subnet. */
   readonly subnets: readonly SubnetField[];
   readonly podCidr: AddressField | null;
@@ -89,7 +93,7 @@ function forbidden(p: Parsed<Cidr>, what: string, problems: InputProblem[]): voi
 /** Every address-plan rule AKS checks before it creates a cluster; one problem per broken rule and field. */
 export function checkAddressPlan(input: AddressPlanInput): InputProblem[] {
   const problems: InputProblem[] = [];
-  const vnet = parseField(input.vnet, problems);
+  const vnet = input.vnet === null ? undefined : parseField(input.vnet, problems);
   const service = parseField(input.serviceCidr, problems);
   const podCidr = input.podCidr === null ? undefined : parseField(input.podCidr, problems);
   const subnets: Array<Parsed<Cidr> & { role: SubnetRole }> = [];
@@ -159,6 +163,12 @@ export function checkAddressPlan(input: AddressPlanInput): InputProblem[] {
       }
     } else if (vnet !== undefined && cidrsOverlap(vnet.value, podCidr.value)) {
       problems.push({ code: 'pod-cidr-overlap', path: podCidr.field.path, value: podCidr.field.text, allowed: `a pod CIDR outside the VNet ${vnet.field.text} (${vnet.field.path})`, rule: KUBENET_POD_CIDR_OVERLAP_RULE });
+    } else if (input.vnet === null) {
+      // The VNet is unknown, but its subnets are in it.
+      const hit = subnets.find((s) => cidrsOverlap(s.value, podCidr.value));
+      if (hit !== undefined) {
+        problems.push({ code: 'pod-cidr-overlap', path: podCidr.field.path, value: podCidr.field.text, allowed: `a pod CIDR outside the VNet; it overlaps its subnet ${hit.field.text} (${hit.field.path})`, rule: KUBENET_POD_CIDR_OVERLAP_RULE });
+      }
     }
   }
 

@@ -1,5 +1,5 @@
 import type { Cidr } from './cidr.ts';
-import { parseCidr } from './cidr.ts';
+import { cidrSize, parseCidr } from './cidr.ts';
 
 /**
  * AKS rules for the cluster's address plan (service CIDR, DNS service IP, pod CIDR, VNet), as stated in
@@ -50,3 +50,14 @@ export const KUBENET_POD_CIDR_OVERLAP_RULE = 'the kubenet pod CIDR must not over
 // "Azure Virtual Network | Max size /8. 65,536 configured IP address limit". concepts-network-ip-address-planning
 export const VNET_LARGEST_PREFIX = 8;
 export const VNET_SIZE_RULE = `an AKS virtual network is at most /8 (${PLANNING})`;
+
+// Overlay pod CIDR: "Only RFC 1918 and RFC 6598 ranges are supported"; public ranges are "outside Microsoft's
+// support scope" (concepts-network-azure-cni-overlay). Not refused by AKS, so cnisim warns.
+export const OVERLAY_SUPPORTED_POD_CIDR_TEXTS = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'] as const;
+const OVERLAY_SUPPORTED_POD_CIDRS: readonly Cidr[] = OVERLAY_SUPPORTED_POD_CIDR_TEXTS.map(cidr);
+export const OVERLAY_POD_CIDR_SUPPORT_RULE = `only RFC 1918 and RFC 6598 ranges (${OVERLAY_SUPPORTED_POD_CIDR_TEXTS.join(', ')}) are supported as the Overlay pod CIDR; public ranges are outside Microsoft's support scope (${OVERLAY_CONCEPTS})`;
+
+/** Whether the pod CIDR lies wholly inside one of the private ranges Microsoft supports for Overlay. */
+export function isSupportedOverlayPodCidr(c: Cidr): boolean {
+  return OVERLAY_SUPPORTED_POD_CIDRS.some((r) => r.prefix <= c.prefix && c.base >= r.base && c.base + cidrSize(c) <= r.base + cidrSize(r));
+}

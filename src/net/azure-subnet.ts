@@ -16,3 +16,16 @@ export function usableIps(subnet: Cidr): number {
 export function firstUsableIp(subnet: Cidr): number {
   return (subnet.base + 4) >>> 0;
 }
+
+/**
+ * Aligned blocks of /`blockPrefix` inside an Azure subnet that contain none of its 5 reserved addresses (the first
+ * four and the last), so Azure can hand each out whole: a /24 holds 14 /28s, not ⌊251/16⌋ = 15, because the first
+ * /28 holds .0–.3 and the last holds .255. An inference from the reserved addresses (virtual-networks-faq) and the
+ * /28 block size of static block allocation; Azure does not state how it lays blocks out.
+ */
+export function alignedBlocksAvoidingReserved(subnet: Cidr, blockPrefix: number): number {
+  if (subnet.prefix > blockPrefix) return 0;
+  const blocks = 2 ** (blockPrefix - subnet.prefix);
+  // The first block holds the first four addresses and the last block the last one (the same block when blocks = 1).
+  return Math.max(0, blocks - 2);
+}

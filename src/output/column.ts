@@ -1,6 +1,2 @@
-/** A CSV column: its name (units in the name where it has one), unit, and what it means. */
-export interface ColumnSpec {
-  readonly name: string;
-  readonly unit: string;
-  readonly description: string;
-}
+/** A CSV column: its name (units in the name where it has one), unit, and what it means. Models define it. */
+export type { ColumnSpec } from '../model/column.ts';

@@ -11,9 +11,10 @@ function stringify(...args: Parameters<Stringify>): string {
   stringifyOnce ??= (createRequire(import.meta.url)('csv-stringify/sync') as typeof import('csv-stringify/sync')).stringify;
   return stringifyOnce(...args);
 }
+import type { CellValue } from '../model/column.ts';
 
-/** A CSV cell before formatting: numbers, text, or absent (written as an empty cell). */
-export type CellValue = number | string | null;
+/** A CSV cell before formatting: numbers, text, or absent (written as an empty cell). Models publish it. */
+export type { CellValue } from '../model/column.ts';
 
 /**
  * Formats a number the same way on every machine and run: integers as they are, other finite numbers rounded

@@ -23,7 +23,7 @@ export const IP_SUMMARY_COLUMNS: readonly ColumnSpec[] = [
   { name: 'pod_cidr_blocks_peak', unit: '/24 blocks', description: 'Most /24 blocks taken from the pod CIDR at once (Overlay, kubenet; 0 otherwise).' },
   { name: 'ip_efficiency', unit: 'ratio 0..1', description: 'VNet IPs used ÷ VNet IPs allocated, summed over the time-series samples.' },
   { name: 'first_exhaustion_s', unit: 's', description: 'Simulated time of the first exhaustion; empty if nothing ran out.' },
-  { name: 'exhaustion_cause', unit: 'text', description: 'Cause of the first exhaustion: node-subnet-full, pod-subnet-full, pod-cidr-full, pod-cidr-ipv6-full, kubenet-route-limit, cluster-node-limit, pool-node-limit.' },
+  { name: 'exhaustion_cause', unit: 'text', description: 'Cause of the first exhaustion: node-subnet-full, pod-subnet-full, pod-cidr-full, pod-cidr-ipv6-full, kubenet-route-limit, overlay-pod-limit, cluster-node-limit, pool-node-limit.' },
   { name: 'pods_failed_ip', unit: 'pods', description: 'Pods bound to a node that found its subnet or pod CIDR exhausted ("Failed to allocate address"); each attempt counted once.' },
   { name: 'pods_waited_ip', unit: 'pods', description: 'Pods that waited for their own node\'s addresses: a stopped pod\'s IP still being released, or a Pod Subnet batch still in flight. Not an exhaustion.' },
   { name: 'nodes_failed_join', unit: 'nodes', description: 'Node creations (scale-up, surge, manual scale) refused for lack of addresses or by a node limit.' },

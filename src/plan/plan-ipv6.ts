@@ -90,6 +90,7 @@ export function planFamilies(s: Scenario, cni: CniName, pools: readonly PlanPool
   if (required > blocks) {
     errors.push({
       code: 'Ipv6PodCidrExhausted',
+      factor: 'pod-cidr-ipv6',
       message: `IPv6 pod CIDR ${text} holds ${blocks} /${blockPrefix} blocks but ${nodes} nodes + ${surge} upgrade surge nodes need ${required}, one per node; ${IPV6_POD_CIDR_EXPANSION_RULE}`,
     });
   }
@@ -97,8 +98,8 @@ export function planFamilies(s: Scenario, cni: CniName, pools: readonly PlanPool
   if (v4 === undefined) throw new Error(`planner given an unvalidated CIDR ${s.network.podCidr}`);
   const subnets = new Map<string, number>();
   for (const p of pools) {
-    const c = parseCidr(p.nodeSubnet);
-    if (c !== undefined) subnets.set(p.nodeSubnet, usableIps(c));
+    const c = p.nodeSubnet === null ? undefined : parseCidr(p.nodeSubnet);
+    if (c !== undefined && p.nodeSubnet !== null) subnets.set(p.nodeSubnet, usableIps(c));
   }
   const first = pools[0]?.nodeSubnet;
   const subnetNodes = [...subnets.entries()].reduce((sum, [t, usable]) => sum + Math.max(0, usable - (t === first ? s.network.internalLoadBalancerFrontends : 0)), 0);

@@ -12,16 +12,19 @@ export const PLAN_CSV_COLUMNS: readonly ColumnSpec[] = [
   ...spaceColumns('node_subnet', 'the tightest node subnet', true),
   ...spaceColumns('pod_subnet', 'the tightest pod subnet (Pod Subnet models)', true),
   ...spaceColumns('pod_cidr', 'the pod CIDR (Overlay, kubenet)'),
-  { name: 'max_nodes_that_fit', unit: 'nodes', description: 'Most nodes (surge nodes included) the address plan and AKS limits hold.' },
-  { name: 'max_pods_per_cluster', unit: 'pods', description: 'max_nodes_that_fit × maxPods.' },
+  { name: 'max_nodes_that_fit', unit: 'nodes', description: 'Largest N for which the same plan with N nodes fits, its upgrade surge included (surge not counted in N).' },
+  { name: 'max_pods_per_cluster', unit: 'pods', description: 'max_nodes_that_fit × maxPods (Overlay: at most assumptions.overlayMaxPodsPerCluster).' },
   { name: 'fits', unit: 'true/false', description: 'Whether the plan fits (no errors).' },
   { name: 'limiting_factor', unit: '', description: 'What stops max_nodes_that_fit.' },
   { name: 'snat_outbound_type', unit: '', description: 'Outbound type.' },
-  { name: 'snat_ports_per_node', unit: 'ports', description: 'SNAT ports per node; empty where shared on demand.' },
+  { name: 'snat_ports_per_node', unit: 'ports', description: 'SNAT ports per node at steady state; empty where shared on demand.' },
+  { name: 'snat_ports_per_node_during_upgrade', unit: 'ports', description: 'SNAT ports per node while the surge nodes are in the backend pool; empty where shared on demand.' },
+  { name: 'snat_worst_at', unit: '', description: 'steady-state or upgrade: the figure with fewer ports, which the verdict uses; empty where shared on demand.' },
   { name: 'snat_total_ports', unit: 'ports', description: 'SNAT port inventory of the outbound IPs.' },
   { name: 'snat_max_nodes', unit: 'nodes', description: 'Most nodes the outbound IPs support; empty if unbounded.' },
   { name: 'snat_idle_timeout_min', unit: 'min', description: 'Idle timeout in force.' },
   { name: 'errors', unit: '', description: 'Error messages, joined by " | ".' },
+  { name: 'warnings', unit: '', description: 'Warning messages (the plan still fits), joined by " | ".' },
 ];
 
 function spaceColumns(prefix: string, what: string, subnet = false): ColumnSpec[] {
@@ -68,16 +71,27 @@ export function planCsv(plans: readonly Plan[]): string {
       p.limitingFactor,
       p.snat.outboundType,
       p.snat.portsPerNode,
+      p.snat.portsPerNodeDuringUpgrade,
+      p.snat.worstAt,
       p.snat.totalPorts,
       p.snat.maxNodes,
       p.snat.idleTimeoutMin,
       p.errors.map((e) => e.message).join(' | '),
+      p.warnings.map((w) => w.message).join(' | '),
     ]),
   );
 }
 
 function space(u: AddressSpaceUse | null): string {
   return u === null ? '-' : `${formatNumber(u.required)}/${formatNumber(u.usable)} ${u.cidr}`;
+}
+
+/** Steady-state ports per node, and the upgrade's figure after it when the surge nodes lower it. */
+function snatCell(p: Plan): string {
+  const { portsPerNode, portsPerNodeDuringUpgrade } = p.snat;
+  if (portsPerNode === null || portsPerNodeDuringUpgrade === null) return 'shared';
+  if (portsPerNodeDuringUpgrade === portsPerNode) return formatNumber(portsPerNode);
+  return `${formatNumber(portsPerNode)} (upgrade ${formatNumber(portsPerNodeDuringUpgrade)})`;
 }
 
 /** A fixed-width table, one row per model, for a terminal. */
@@ -95,11 +109,43 @@ export function planTable(plans: readonly Plan[]): string {
     ...(dual ? dualStackTableCells(p) : []),
     formatNumber(p.maxNodesThatFit),
     formatNumber(p.maxPodsPerCluster),
-    p.snat.portsPerNode === null ? 'shared' : formatNumber(p.snat.portsPerNode),
+    snatCell(p),
     p.fits ? 'yes' : 'NO',
     p.limitingFactor,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
   return [line(header), ...rows.map(line)].join('\n') + '\n';
+}
+
+/** The JSON form of a plan: exactly the documented keys, in a fixed order. */
+export function planJson(p: Plan): Record<string, unknown> {
+  return {
+    cni: p.cni,
+    nodes: p.nodes,
+    surgeNodes: p.surgeNodes,
+    maxPods: p.maxPods,
+    nodeSubnet: p.nodeSubnet,
+    podSubnet: p.podSubnet,
+    podCidr: p.podCidr,
+    ipFamilies: p.families.ipFamilies,
+    podCidrIpv6: p.families.podCidrIpv6,
+    runsOutFirst: p.families.runsOutFirst,
+    maxNodesThatFit: p.maxNodesThatFit,
+    maxPodsPerCluster: p.maxPodsPerCluster,
+    fits: p.fits,
+    limitingFactor: p.limitingFactor,
+    errors: p.errors.map((e) => ({ code: e.code, message: e.message })),
+    warnings: p.warnings.map((w) => ({ code: w.code, message: w.message })),
+    snat: {
+      outboundType: p.snat.outboundType,
+      portsPerNode: p.snat.portsPerNode,
+      portsPerNodeDuringUpgrade: p.snat.portsPerNodeDuringUpgrade,
+      worstAt: p.snat.worstAt,
+      totalPorts: p.snat.totalPorts,
+      maxNodes: p.snat.maxNodes,
+      idleTimeoutMin: p.snat.idleTimeoutMin,
+      managedOutboundIPs: p.families.managedOutboundIPs,
+    },
+  };
 }

@@ -18,18 +18,27 @@ import {
   VNET_PRIVATE_IPS_RULE,
 } from '../model/azure/limits.ts';
 import type { CniName } from '../model/ipam/cni.ts';
+import { staticBlocksInSubnet } from '../model/ipam/static-block.ts';
+import { isSupportedOverlayPodCidr, OVERLAY_POD_CIDR_SUPPORT_RULE } from '../net/aks-address-rules.ts';
 import { usableIps } from '../net/azure-subnet.ts';
 import { cidrSize, parseCidr, type Cidr } from '../net/cidr.ts';
 import { usedByOthersIn } from '../net/used-by-others.ts';
+import { scenarioVnet } from '../scenario/pool-subnets.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
-import { fillNodes, type FillPool, type FillResource } from './capacity-fill.ts';
+import { searchMaxNodes } from './max-nodes.ts';
 import { planPools, usesPodCidr, type PlanPool } from './plan-pools.ts';
 import { podSubnetDemand } from './pod-subnet-demand.ts';
-import { availableIps, subnetErrors, type PlanError, type SubnetTally } from './subnet-tally.ts';
+import { peakReplicas } from './pod-spread.ts';
+import { availableIps, subnetErrors, type LimitingFactor, type PlanError, type SubnetTally } from './subnet-tally.ts';
 import { planSnat, type OutboundType, type SnatPlan } from './snat.ts';
 import { ipv6NodeBlocks, planFamilies, type FamiliesPlan } from './plan-ipv6.ts';
 
-export type { PlanError } from './subnet-tally.ts';
+export type { LimitingFactor, PlanError } from './subnet-tally.ts';
+
+export interface PlanWarning {
+  readonly code: string;
+  readonly message: string;
+}
 
 /** How much of one address space the plan uses. All counts are IPv4 addresses. */
 export interface AddressSpaceUse {
@@ -81,13 +90,19 @@ export interface Plan {
   readonly podCidr: AddressSpaceUse | null;
   /** IP families, the IPv6 pod CIDR's blocks and which family runs out first (docs/plan.md, dual-stack). */
   readonly families: FamiliesPlan;
-  /** Most nodes (surge nodes count as nodes) the address plan and AKS limits hold at once. */
+  /**
+   * The largest N for which the same plan with N nodes fits, its upgrade surge included (several pools: grown
+   * one node each in turn). Surge nodes are not counted in N.
+   */
   readonly maxNodesThatFit: number;
   /** Pods those nodes run at maxPods each. */
   readonly maxPodsPerCluster: number;
   readonly fits: boolean;
-  readonly limitingFactor: string;
+  /** What stops N + 1 fitting. */
+  readonly limitingFactor: LimitingFactor;
   readonly errors: readonly PlanError[];
+  /** What may still go wrong though the plan fits (e.g. a public pod CIDR, outside Microsoft support). */
+  readonly warnings: readonly PlanWarning[];
   readonly snat: SnatPlan;
   /** Every subnet the model draws on (node subnets first), for callers that need more than the tightest. */
   readonly subnets: readonly (SubnetUse & { readonly role: 'node' | 'pod' })[];
@@ -98,11 +113,6 @@ export interface Plan {
 // "Each node is assigned a /24 address space carved out from the same CIDR".
 const OVERLAY_CONCEPTS = 'https://learn.microsoft.com/en-us/azure/aks/concepts-network-azure-cni-overlay';
 
-/** Whole /28 blocks the planner (and the static-block simulator) takes from a pod subnet: ⌊(size − 5)/16⌋. */
-export function staticBlocksInSubnet(subnet: Cidr): number {
-  return Math.floor(usableIps(subnet) / STATIC_BLOCK_SIZE);
-}
-
 function cidrOf(text: string): Cidr {
   const c = parseCidr(text);
   if (c === undefined) throw new Error(`planner given an unvalidated CIDR ${text}`);
@@ -112,6 +122,31 @@ function cidrOf(text: string): Cidr {
 
 /** Plans one networking model for the scenario's pools and network, with the given outbound design. */
 export function planScenario(s: Scenario, cni: CniName, snatOptions: SnatOptions = DEFAULT_SNAT_OPTIONS): Plan {
+  const plan = assessPlan(s, cni, snatOptions);
+  const maxPods = planPools(s, cni).map((p) => p.maxPods);
+  const fill = searchMaxNodes(s.cluster.pools.length, (counts) => assessPlan(withPoolCounts(s, counts), cni, snatOptions).errors);
+  return {
+    ...plan,
+    maxNodesThatFit: fill.total,
+    maxPodsPerCluster: Math.min(
+      fill.perPool.reduce((sum, n, i) => sum + n * (maxPods[i] ?? 0), 0),
+      cni === 'overlay' ? s.assumptions.overlayMaxPodsPerCluster : Number.POSITIVE_INFINITY,
+    ),
+    limitingFactor: fill.limitingFactor,
+  };
+}
+
+/** The scenario with each pool fixed at `counts[i]` nodes (no autoscaler), as `cnisim plan --nodes` sets it. */
+export function withPoolCounts(s: Scenario, counts: readonly number[]): Scenario {
+  const pools = s.cluster.pools.map((p, i) => {
+    const { autoscale: _autoscale, ...rest } = p;
+    return { ...rest, count: counts[i] ?? p.count };
+  });
+  return { ...s, cluster: { ...s.cluster, pools } };
+}
+
+/** The verdict for the scenario as given: what it takes, its errors, its SNAT budget (no search). */
+function assessPlan(s: Scenario, cni: CniName, snatOptions: SnatOptions): Omit<Plan, 'maxNodesThatFit' | 'maxPodsPerCluster' | 'limitingFactor'> {
   const pools = planPools(s, cni);
   const nodes = pools.reduce((sum, p) => sum + p.nodes, 0);
   const surge = pools.reduce((sum, p) => sum + p.surge, 0);
@@ -119,7 +154,9 @@ export function planScenario(s: Scenario, cni: CniName, snatOptions: SnatOptions
 
   // Subnets, in order of first use; pools naming the same CIDR share one.
   const tallies = new Map<string, SubnetTally>();
-  const tally = (text: string, path: string, role: 'node' | 'pod') => {
+  const tally = (given: string | null, path: string, role: 'node' | 'pod') => {
+    if (given === null) throw new Error(`planner given an unvalidated scenario: no subnet for ${path}`);
+    const text = given;
     const key = `${role}:${text}`;
     let t = tallies.get(key);
     if (t === undefined) {
@@ -170,11 +207,13 @@ export function planScenario(s: Scenario, cni: CniName, snatOptions: SnatOptions
       // Azure's wording, https://github.com/Azure/AKS-Construction/issues/701 (AKS CHANGELOG 2023-05-07).
       errors.push({
         code: 'InsufficientSubnetSize',
+        factor: 'pod-cidr',
         message: `Pre-allocated IPs ${rpNodes * NODE_POD_CIDR_SIZE} exceeds IPs available ${size} in Subnet Cidr ${s.network.podCidr}, Subnet Name networkProfile.podCIDR. If Autoscaler is enabled, the max-count from each nodepool is counted towards this total`,
       });
     } else if (required > size) {
       errors.push({
         code: 'PodCidrFullDuringUpgrade',
+        factor: 'pod-cidr',
         message: `Pod CIDR ${s.network.podCidr} has ${size / NODE_POD_CIDR_SIZE} /24 blocks but ${nodes} nodes + ${surge} upgrade surge nodes need ${nodes + surge}: the upgrade cannot add its surge nodes (one /24 per node, ${OVERLAY_CONCEPTS})`,
       });
     }
@@ -184,9 +223,37 @@ export function planScenario(s: Scenario, cni: CniName, snatOptions: SnatOptions
   errors.push(...families.errors);
   // Dual-stack kubenet takes a route per family per node, so the 400-route table holds 200 nodes.
   const routesPerNode = families.podCidrIpv6 === null ? 1 : KUBENET_ROUTES_PER_NODE_DUAL_STACK;
+  const warnings: PlanWarning[] = [];
+  if (scenarioVnet(s) === null) {
+    warnings.push({
+      code: 'VnetNotGiven',
+      message:
+        'Subnets given without their VNet (--vnet, network.vnet): not checked that they lie inside it, nor the service CIDR (and the kubenet pod CIDR) against the whole VNet, only against the subnets; the managed VNet 10.224.0.0/12 is not assumed',
+    });
+  }
+  if (cni === 'overlay' && !isSupportedOverlayPodCidr(cidrOf(s.network.podCidr))) {
+    warnings.push({ code: 'PodCidrNotPrivate', message: `Pod CIDR ${s.network.podCidr} is not inside a private range: ${OVERLAY_POD_CIDR_SUPPORT_RULE}` });
+  }
+
+  // Overlay pods per cluster (a CONFLICT, assumptions.overlayMaxPodsPerCluster): the pods the workload runs at its
+  // peak, as the nodes can hold them.
+  const podCap = s.assumptions.overlayMaxPodsPerCluster;
+  const plannedPods = Math.min(
+    pools.reduce((sum, p) => sum + p.nodes * p.maxPods, 0),
+    s.workload.deployments.reduce((sum, d) => sum + peakReplicas(d), 0) + s.workload.daemonsetPodsPerNode * nodes,
+  );
+  if (cni === 'overlay' && plannedPods > podCap) {
+    errors.push({
+      code: 'OverlayPodLimit',
+      factor: 'overlay-pods-per-cluster',
+      message: `The workload runs ${plannedPods} pods at its peak but an Overlay cluster runs at most ${podCap} (assumptions.overlayMaxPodsPerCluster; 200,000 in best-practices-performance-scale-large, 250,000 in plan-pod-networking, a CONFLICT)`,
+    });
+  }
+
   if (cni === 'kubenet' && (nodes + surge) * routesPerNode > KUBENET_MAX_ROUTES) {
     errors.push({
       code: 'KubenetRouteLimit',
+      factor: 'kubenet-route-limit',
       message: `${nodes} nodes + ${surge} upgrade surge nodes need ${(nodes + surge) * routesPerNode} routes but a kubenet route table holds at most ${KUBENET_MAX_ROUTES}: ${routesPerNode === 1 ? KUBENET_RULE : KUBENET_DUAL_STACK_RULE}`,
     });
   }
@@ -194,6 +261,7 @@ export function planScenario(s: Scenario, cni: CniName, snatOptions: SnatOptions
   if (nodes + surge > clusterMax) {
     errors.push({
       code: 'ClusterNodeLimit',
+      factor: 'cluster-node-limit',
       message: `${nodes} nodes + ${surge} upgrade surge nodes exceed the ${clusterMax}-node limit of the ${s.assumptions.tier} tier (${CLUSTER_LIMITS_SOURCE})`,
     });
   }
@@ -201,6 +269,7 @@ export function planScenario(s: Scenario, cni: CniName, snatOptions: SnatOptions
     if (p.nodes + p.surge > MAX_NODES_PER_POOL) {
       errors.push({
         code: 'PoolNodeLimit',
+        factor: 'pool-node-limit',
         message: `Pool ${p.name}: ${p.nodes} nodes + ${p.surge} surge nodes exceed ${MAX_NODES_PER_POOL} instances per node pool, so the upgrade is rejected (${CLUSTER_LIMITS_SOURCE})`,
       });
     }
@@ -209,7 +278,7 @@ export function planScenario(s: Scenario, cni: CniName, snatOptions: SnatOptions
   const list = [...tallies.values()];
   const privateIps = list.reduce((sum, t) => sum + privateIpCount(cni, t), 0);
   if (privateIps > VNET_MAX_PRIVATE_IPS) {
-    errors.push({ code: 'VnetPrivateIpLimit', message: `The plan takes ${privateIps} private IPs of the VNet, over the limit: ${VNET_PRIVATE_IPS_RULE}` });
+    errors.push({ code: 'VnetPrivateIpLimit', factor: 'vnet-private-ip-limit', message: `The plan takes ${privateIps} private IPs of the VNet, over the limit: ${VNET_PRIVATE_IPS_RULE}` });
   }
 
   const snat = planSnat({
@@ -217,12 +286,11 @@ export function planScenario(s: Scenario, cni: CniName, snatOptions: SnatOptions
     outboundIps: snatOptions.outboundIps,
     outboundPorts: snatOptions.outboundPorts,
     idleTimeoutMin: snatOptions.idleTimeoutMin,
-    nodes: pools.reduce((sum, p) => sum + p.count, 0),
+    nodes,
     effectiveNodes: nodes + surge,
   });
-  errors.push(...snat.errors.map((e) => ({ code: e.code, message: e.message })));
+  errors.push(...snat.errors.map((e) => ({ code: e.code, message: e.message, factor: 'snat-ports' as const })));
 
-  const fill = maxNodes(s, cni, pools, list, demand, clusterMax, snat, routesPerNode);
   const uses = list.map((t) => {
     const required = t.base + t.surge + t.ilb;
     return { role: t.role, cidr: t.text, usable: t.usable, usedByOthers: t.usedByOthers, required, free: availableIps(t) - required };
@@ -241,11 +309,9 @@ export function planScenario(s: Scenario, cni: CniName, snatOptions: SnatOptions
     podSubnet: tightest('pod'),
     podCidr,
     families,
-    maxNodesThatFit: fill.total,
-    maxPodsPerCluster: fill.perPool.reduce((sum, n, i) => sum + n * (pools[i]?.maxPods ?? 0), 0),
     fits: errors.length === 0,
-    limitingFactor: fill.limitingFactor,
     errors,
+    warnings,
     snat,
     subnets: uses,
     steadyState: {
@@ -260,76 +326,4 @@ export function planScenario(s: Scenario, cni: CniName, snatOptions: SnatOptions
 function privateIpCount(cni: CniName, t: SubnetTally): number {
   const n = t.base + t.surge + t.ilb;
   return cni === 'pod-subnet-static' && t.role === 'pod' ? n / STATIC_BLOCK_SIZE : n;
-}
-
-function maxNodes(
-  s: Scenario,
-  cni: CniName,
-  pools: readonly PlanPool[],
-  list: readonly SubnetTally[],
-  demand: ReadonlyArray<{ readonly fullNode: number }> | null,
-  clusterMax: number,
-  snat: SnatPlan,
-  routesPerNode: number,
-): { total: number; perPool: readonly number[]; limitingFactor: string } {
-  const resources: FillResource[] = list.map((t) => ({ factor: t.role === 'node' ? 'node-subnet' : 'pod-subnet', capacity: availableIps(t) - t.ilb }));
-  const index = (role: 'node' | 'pod', text: string) => list.findIndex((t) => t.role === role && t.text === text);
-  const add = (factor: string, capacity: number) => resources.push({ factor, capacity }) - 1;
-  const cluster = add('cluster-node-limit', clusterMax);
-  const vnetIps = add('vnet-private-ip-limit', VNET_MAX_PRIVATE_IPS - list.reduce((sum, t) => sum + t.ilb, 0));
-  const podCidr = usesPodCidr(cni) ? add('pod-cidr', Math.floor(cidrSize(cidrOf(s.network.podCidr)) / NODE_POD_CIDR_SIZE)) : -1;
-  const routes = cni === 'kubenet' ? add('kubenet-route-limit', KUBENET_MAX_ROUTES) : -1;
-  const ipv6Blocks = ipv6NodeBlocks(s, cni);
-  const podCidrIpv6 = ipv6Blocks === null ? -1 : add('pod-cidr-ipv6', ipv6Blocks);
-  const snatNodes = snat.maxNodes === null ? -1 : add('snat-ports', snat.maxNodes);
-  const fillPools: FillPool[] = pools.map((p, i) => {
-    const nodeIps = cni === 'node-subnet' ? p.maxPods + 1 : 1;
-    const costs: Array<[number, number]> = [
-      [index('node', p.nodeSubnet), nodeIps],
-      [cluster, 1],
-      [add('pool-node-limit', MAX_NODES_PER_POOL), 1],
-    ];
-    let privateIps = nodeIps;
-    if (p.podSubnet !== null) {
-      const full = demand?.[i]?.fullNode ?? p.maxPods;
-      costs.push([index('pod', p.podSubnet), full]);
-      privateIps += cni === 'pod-subnet-static' ? full / STATIC_BLOCK_SIZE : full;
-    }
-    costs.push([vnetIps, privateIps]);
-    if (podCidr >= 0) costs.push([podCidr, 1]);
-    if (routes >= 0) costs.push([routes, routesPerNode]);
-    if (podCidrIpv6 >= 0) costs.push([podCidrIpv6, 1]);
-    if (snatNodes >= 0) costs.push([snatNodes, 1]);
-    return { costs };
-  });
-  return fillNodes(resources, fillPools);
-}
-
-/** The JSON form of a plan: exactly the documented keys, in a fixed order. */
-export function planJson(p: Plan): Record<string, unknown> {
-  return {
-    cni: p.cni,
-    nodes: p.nodes,
-    surgeNodes: p.surgeNodes,
-    maxPods: p.maxPods,
-    nodeSubnet: p.nodeSubnet,
-    podSubnet: p.podSubnet,
-    podCidr: p.podCidr,
-    ipFamilies: p.families.ipFamilies,
-    podCidrIpv6: p.families.podCidrIpv6,
-    runsOutFirst: p.families.runsOutFirst,
-    maxNodesThatFit: p.maxNodesThatFit,
-    maxPodsPerCluster: p.maxPodsPerCluster,
-    fits: p.fits,
-    limitingFactor: p.limitingFactor,
-    errors: p.errors.map((e) => ({ code: e.code, message: e.message })),
-    snat: {
-      outboundType: p.snat.outboundType,
-      portsPerNode: p.snat.portsPerNode,
-      totalPorts: p.snat.totalPorts,
-      maxNodes: p.snat.maxNodes,
-      idleTimeoutMin: p.snat.idleTimeoutMin,
-      managedOutboundIPs: p.families.managedOutboundIPs,
-    },
-  };
 }

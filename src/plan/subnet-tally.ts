@@ -7,7 +7,23 @@ const PLANNING = 'https://learn.microsoft.com/en-us/azure/aks/concepts-network-i
 export interface PlanError {
   readonly code: string;
   readonly message: string;
+  /** What ran out, as reported in `limitingFactor` when this error stops the node count growing. */
+  readonly factor: LimitingFactor;
 }
+
+/** What can stop a cluster growing; `limitingFactor` in the plan's JSON. */
+export type LimitingFactor =
+  | 'node-subnet'
+  | 'pod-subnet'
+  | 'pod-cidr'
+  | 'pod-cidr-ipv6'
+  | 'kubenet-route-limit'
+  | 'cluster-node-limit'
+  | 'pool-node-limit'
+  | 'vnet-private-ip-limit'
+  | 'snat-ports'
+  | 'overlay-pods-per-cluster'
+  | 'none';
 
 /** What the planned pools take from one subnet (addresses), built up pool by pool. */
 export interface SubnetTally {
@@ -40,10 +56,11 @@ export function subnetErrors(cni: CniName, t: SubnetTally, errors: PlanError[]):
   if (t.role === 'node') {
     if (t.base > available) {
       // Azure's wording for a node subnet the RP cannot pre-allocate, https://github.com/Azure/AKS/issues/456
-      errors.push({ code: 'InsufficientSubnetSize', message: `Pre-allocated IPs ${t.base} exceeds IPs available in Subnet ${available}` });
+      errors.push({ code: 'InsufficientSubnetSize', message: `Pre-allocated IPs ${t.base} exceeds IPs available in Subnet ${available}`, factor: 'node-subnet' });
     } else if (required > available) {
       errors.push({
         code: 'SubnetFullDuringUpgrade',
+        factor: 'node-subnet',
         message: `Subnet ${t.text} (${t.path}) needs ${required} IPs (${t.base} for ${t.nodes} nodes, ${t.surge} for ${t.surgeNodes} upgrade surge nodes, ${t.ilb} internal load balancer frontends) but has ${available} available${others} (${PLANNING})`,
       });
     }
@@ -53,11 +70,13 @@ export function subnetErrors(cni: CniName, t: SubnetTally, errors: PlanError[]):
   if (cni === 'pod-subnet-static') {
     errors.push({
       code: 'PodSubnetBlocksExhausted',
-      message: `Pod subnet ${t.text} (${t.path}) has ${available / STATIC_BLOCK_SIZE} /28 blocks${others} but ${t.nodes} nodes + ${t.surgeNodes} upgrade surge nodes need ${required / STATIC_BLOCK_SIZE} (ceil((maxPods + 1)/16) each, https://learn.microsoft.com/en-us/azure/aks/configure-azure-cni-static-block-allocation)`,
+      factor: 'pod-subnet',
+      message: `Pod subnet ${t.text} (${t.path}) has ${Math.floor(available / STATIC_BLOCK_SIZE)} aligned /28 blocks clear of the 5 reserved addresses${others} but ${t.nodes} nodes + ${t.surgeNodes} upgrade surge nodes need ${required / STATIC_BLOCK_SIZE} (ceil((maxPods + 1)/16) each, https://learn.microsoft.com/en-us/azure/aks/configure-azure-cni-static-block-allocation)`,
     });
   } else {
     errors.push({
       code: 'PodSubnetExhausted',
+      factor: 'pod-subnet',
       message: `Pod subnet ${t.text} (${t.path}) needs ${required} IPs (${t.base} for ${t.nodes} nodes in batches of 16, ${t.surge} for ${t.surgeNodes} upgrade surge nodes) but has ${available} available${others}: pods stay Pending with "Failed to allocate address" (https://learn.microsoft.com/en-us/azure/aks/configure-azure-cni-dynamic-ip-allocation)`,
     });
   }

@@ -1,16 +1,12 @@
 import type { ClusterModel } from '../model/cluster/cluster-model.ts';
 import type { UpgradeController } from '../model/cluster/upgrade.ts';
+import type { ColumnSpec } from '../model/column.ts';
+import type { AttachedModel, FrameSink, ModelExtension } from '../model/extension.ts';
 import type { CniName } from '../model/ipam/cni.ts';
-import type { ColumnSpec } from '../output/column.ts';
-import type { CellValue } from '../output/csv-format.ts';
 import type { Simulation } from '../sim/simulation.ts';
 import type { Scenario } from './schema/scenario.ts';
 
-/** Where frames crossing the underlay go when the user asked for a capture (`cnisim run --pcap`). */
-export interface FrameSink {
-  /** Records one frame seen at `timeNs`; returns false once the sink is full (the caller may stop offering). */
-  write(timeNs: number, frame: Uint8Array): boolean;
-}
+export type { AttachedModel, FrameSink } from '../model/extension.ts';
 
 /** Everything a model added on top of the cluster may use; built once per (case, variant). */
 export interface CaseContext {
@@ -26,22 +22,9 @@ export interface CaseContext {
   readonly frameSink: FrameSink | undefined;
 }
 
-/** A model attached to one simulation: it publishes into the summary row and the time series. */
-export interface AttachedModel {
-  /** Values of `timeseriesColumns`, called at every sample time. */
-  sample(): readonly CellValue[];
-  /** Values of `summaryColumns`, called once the run reached its duration. */
-  summary(): readonly CellValue[];
-  /** Values of `ipv6SummaryColumns`, when the run has IPv6 columns (empty cells when absent). */
-  summaryIpv6?(): readonly CellValue[];
-}
-
 /**
- * A model that runs inside the cluster simulation and adds columns: SNAT (issue 4), the data path (issue 3).
- *
- * An extension may add a variant axis: each value is a separate row, with the same workload and the same random
- * draws (common random numbers), e.g. one row per outbound design or per encapsulation mode. Rows are the
- * cartesian product of `scenario.cni` and every extension's axis, in registration order.
+ * A model extension (src/model/extension.ts) as a run sees it: fed a scenario. Rows are the cartesian product
+ * of `scenario.cni` and every extension's axis, in registration order.
  */
 export interface CaseExtension {
   readonly name: string;
@@ -56,4 +39,23 @@ export interface CaseExtension {
   readonly timeseriesColumns: readonly ColumnSpec[];
   /** Attaches to a wired cluster before it starts; null when the scenario does not use this model (cells stay empty). */
   attach(ctx: CaseContext, variant: string): Promise<AttachedModel | null> | AttachedModel | null;
+}
+
+/**
+ * Adapts a model extension to scenarios: `input` resolves the model's part of a scenario (and refuses bad input
+ * with an InputError, so `variants` checks it before any variant runs).
+ */
+export function caseExtension<Input>(model: ModelExtension<Input>, input: (s: Scenario) => Input): CaseExtension {
+  return {
+    name: model.name,
+    axis: model.axis,
+    variants: (s) => model.variants(input(s)),
+    summaryColumns: model.summaryColumns,
+    ...(model.ipv6SummaryColumns === undefined ? {} : { ipv6SummaryColumns: model.ipv6SummaryColumns }),
+    timeseriesColumns: model.timeseriesColumns,
+    attach: (ctx, variant) => {
+      const { scenario, ...run } = ctx;
+      return model.attach({ ...run, input: input(scenario) }, variant);
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import type { InputProblem } from '../error/input-error.ts';
-import { scenarioPlanProblems } from '../plan/scenario-checks.ts';
+import { scenarioPlanProblems } from './address-checks.ts';
 import { usedByOthersIn } from '../net/used-by-others.ts';
 import type { Scenario } from './schema/scenario.ts';
 
@@ -8,6 +8,9 @@ import type { Scenario } from './schema/scenario.ts';
 const MAX_NODES_STANDARD = 5000;
 const MAX_NODES_FREE = 1000;
 const QUOTA_RULE = 'AKS quotas: 5,000 nodes per cluster (Free tier 1,000), 1,000 per pool, 100 pools; https://learn.microsoft.com/en-us/azure/aks/quotas-skus-regions';
+
+const SYSTEM_POOL_RULE =
+  'a cluster needs a system node pool, and "System pools must contain at least one node, and user node pools may contain zero or more nodes" (https://learn.microsoft.com/en-us/azure/aks/manage-node-pools)';
 
 /**
  * Checks a schema-valid scenario for rules that span fields: names that must match, counts within bounds,
@@ -29,6 +32,34 @@ export function validateScenario(s: Scenario): InputProblem[] {
       } else if (pool.count < minCount || pool.count > maxCount) {
         problems.push({ code: 'autoscale-range', path: `${path}.count`, value: String(pool.count), allowed: `between autoscale.minCount ${minCount} and maxCount ${maxCount}` });
       }
+    }
+  });
+
+  // "System pools must contain at least one node, and user node pools may contain zero or more nodes"; a
+  // cluster needs at least one system pool (manage-node-pools, use-system-pools).
+  const systemPools = s.cluster.pools.flatMap((p, i) => (p.mode === 'system' ? [i] : []));
+  if (systemPools.length === 0) {
+    problems.push({
+      code: 'no-system-pool',
+      path: 'cluster.pools[*].mode',
+      value: s.cluster.pools.map((p) => `${p.name}: ${p.mode}`).join(', '),
+      allowed: 'at least one pool with mode: system (pools default to user)',
+      rule: SYSTEM_POOL_RULE,
+    });
+  }
+  for (const i of systemPools) {
+    const pool = s.cluster.pools[i];
+    if (pool === undefined) continue;
+    if (pool.count < 1) {
+      problems.push({ code: 'empty-system-pool', path: `cluster.pools[${i}].count`, value: String(pool.count), allowed: 'at least 1 node in a system pool', rule: SYSTEM_POOL_RULE });
+    }
+    if (pool.autoscale !== undefined && pool.autoscale.minCount < 1) {
+      problems.push({ code: 'empty-system-pool', path: `cluster.pools[${i}].autoscale.minCount`, value: String(pool.autoscale.minCount), allowed: 'at least 1 node in a system pool', rule: SYSTEM_POOL_RULE });
+    }
+  }
+  s.cluster.scaleEvents.forEach((e, i) => {
+    if (e.count < 1 && s.cluster.pools.some((p) => p.name === e.pool && p.mode === 'system')) {
+      problems.push({ code: 'empty-system-pool', path: `cluster.scaleEvents[${i}].count`, value: String(e.count), allowed: 'at least 1 node in a system pool', rule: SYSTEM_POOL_RULE });
     }
   });
 

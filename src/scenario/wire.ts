@@ -13,6 +13,7 @@ import { Simulation } from '../sim/simulation.ts';
 import { secondsToNs } from '../sim/time.ts';
 import { IpMetrics } from '../output/ip-metrics.ts';
 import { usedByOthersIn } from '../net/used-by-others.ts';
+import { poolAddressing } from './pool-subnets.ts';
 import type { Scenario } from './schema/scenario.ts';
 
 /** Drain time for autoscaler scale-down and manual scale-in, where the scenario gives none. */
@@ -36,6 +37,12 @@ function cidr(text: string): Cidr {
   return c;
 }
 
+/** A subnet validation has made sure is there. */
+function given(text: string | null): string {
+  if (text === null) throw new Error('unvalidated scenario: a pool has no subnet');
+  return text;
+}
+
 /** Maps each distinct subnet CIDR text to an id, in order of first use (pools sharing a CIDR share the subnet). */
 function subnetTable(s: Scenario, cni: CniName): { ids: Map<string, number>; list: Cidr[] } {
   const ids = new Map<string, number>();
@@ -46,10 +53,9 @@ function subnetTable(s: Scenario, cni: CniName): { ids: Map<string, number>; lis
       list.push(cidr(text));
     }
   };
-  for (const p of s.cluster.pools) add(p.nodeSubnet ?? s.network.nodeSubnet);
-  if (cni === 'pod-subnet-dynamic' || cni === 'pod-subnet-static') {
-    for (const p of s.cluster.pools) add(p.podSubnet ?? s.network.podSubnet);
-  }
+  const pools = poolAddressing(s, cni);
+  for (const p of pools) add(given(p.nodeSubnet));
+  for (const p of pools) if (p.podSubnet !== null) add(p.podSubnet);
   return { ids, list };
 }
 
@@ -58,11 +64,12 @@ export function wireCluster(s: Scenario, cni: CniName, seed: number, replicate: 
   const sim = new Simulation(4096);
   const { ids, list } = subnetTable(s, cni);
   const usesPodSubnet = cni === 'pod-subnet-dynamic' || cni === 'pod-subnet-static';
-  const pools: PoolConfig[] = s.cluster.pools.map((p) => ({
+  const addressing = poolAddressing(s, cni);
+  const pools: PoolConfig[] = s.cluster.pools.map((p, i) => ({
     name: p.name,
     maxPods: p.maxPods ?? defaultMaxPods(cni, s.assumptions.podSubnetDefaultMaxPods),
-    nodeSubnetId: ids.get(p.nodeSubnet ?? s.network.nodeSubnet) as number,
-    podSubnetId: usesPodSubnet ? (ids.get(p.podSubnet ?? s.network.podSubnet) as number) : -1,
+    nodeSubnetId: ids.get(given(addressing[i]?.nodeSubnet ?? null)) as number,
+    podSubnetId: usesPodSubnet ? (ids.get(given(addressing[i]?.podSubnet ?? null)) as number) : -1,
     autoscale: p.autoscale ?? null,
   }));
   const userPools = s.cluster.pools.flatMap((p, i) => (p.mode === 'user' ? [i] : []));
@@ -72,10 +79,17 @@ export function wireCluster(s: Scenario, cni: CniName, seed: number, replicate: 
     poolIndices: d.pool === undefined ? anyPool : [s.cluster.pools.findIndex((p) => p.name === d.pool)],
     podStartNs: secondsToNs(d.podStartS),
   }));
-  const firstSubnet = ids.get(s.cluster.pools[0]?.nodeSubnet ?? s.network.nodeSubnet) as number;
+  const firstSubnet = ids.get(given(addressing[0]?.nodeSubnet ?? null)) as number;
   const ilb = list.map((_c, i) => (i === firstSubnet ? s.network.internalLoadBalancerFrontends : 0));
   const others = [...ids.keys()].map((text) => usedByOthersIn(s.network, text));
-  const subnets: IpamSubnets = { subnets: list, podCidr: cidr(s.network.podCidr), podCidrIpv6: ipv6PodCidrSpec(s, cni), internalLbFrontendsBySubnet: ilb, usedByOthersBySubnet: others };
+  const subnets: IpamSubnets = {
+    subnets: list,
+    podCidr: cidr(s.network.podCidr),
+    podCidrIpv6: ipv6PodCidrSpec(s, cni),
+    internalLbFrontendsBySubnet: ilb,
+    usedByOthersBySubnet: others,
+    overlayMaxPodsPerCluster: s.assumptions.overlayMaxPodsPerCluster,
+  };
   const timing: IpamTiming = {
     batchAllocationDelayNs: secondsToNs(s.ipam.batchAllocationDelayS),
     podIpReleaseDelayNs: secondsToNs(s.ipam.podIpReleaseDelayS),

@@ -10,7 +10,7 @@ const SMALL = `name: small
 durationS: 3600
 sampleIntervalS: 600
 cni: [overlay, node-subnet]
-network: { nodeSubnet: 10.224.0.0/24 }
+network: { vnet: 10.224.0.0/12, nodeSubnet: 10.224.0.0/24, podSubnet: 10.225.0.0/16 }
 cluster:
   pools:
     - { name: user, count: 2, maxPods: 30, autoscale: { minCount: 2, maxCount: 20 } }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datapathExtension } from '../../src/model/datapath/datapath-extension.ts';
+import { DATAPATH_CASE_EXTENSION as datapathExtension } from '../../src/scenario/extensions.ts';
 import type { CellValue } from '../../src/output/csv-format.ts';
 import { runScenarioCase } from '../../src/scenario/run.ts';
 import { datapathScenario } from './datapath-fixture.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadKernelModule } from '../../src/kernel/load-kernel.ts';
-import { datapathExtension } from '../../src/model/datapath/datapath-extension.ts';
+import { DATAPATH_CASE_EXTENSION as datapathExtension } from '../../src/scenario/extensions.ts';
 import { runScenarioCase } from '../../src/scenario/run.ts';
 import { datapathScenario } from './datapath-fixture.ts';
 

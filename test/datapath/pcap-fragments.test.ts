@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { datapathExtension } from '../../src/model/datapath/datapath-extension.ts';
+import { DATAPATH_CASE_EXTENSION as datapathExtension } from '../../src/scenario/extensions.ts';
 import { PcapCapture } from '../../src/output/pcap.ts';
 import { runScenarioCase } from '../../src/scenario/run.ts';
 import { datapathScenario } from './datapath-fixture.ts';

@@ -66,12 +66,40 @@ describe('Pod Subnet static block takes ceil((maxPods+1)/16) /28 blocks per node
     expect(ok).toBe(16 * blocks - 1);
   });
 
+  it('a /24 pod subnet holds 14 aligned /28 blocks clear of the reserved addresses, not ⌊251/16⌋ = 15', () => {
+    const { ipam, spec } = ipamHarness('pod-subnet-static', { podSubnet: '10.225.0.0/24' });
+    const { joined, failure } = fillNodes(ipam, spec(15)); // 1 block per node
+    expect(joined).toBe(14);
+    expect(failure).toEqual({ kind: 'fail', cause: 'pod-subnet-full', detail: 'node needs 1 /28 blocks; 0 of the 14 aligned /28 blocks of 10.225.0.0/24 are free' });
+  });
+
   it('refuses a node whose blocks do not fit in the pod subnet, without taking its node IP', () => {
     const { ipam, spec } = ipamHarness('pod-subnet-static', { podSubnet: '10.225.0.0/25' }); // 123 usable
     const { joined, failure } = fillNodes(ipam, spec(30)); // 32 per node
     expect(joined).toBe(3);
     expect(failure?.cause).toBe('pod-subnet-full');
     expect(ipam.vnetIpsAllocated()).toBe(3 + 3 * 32);
+  });
+});
+
+describe('Overlay pods per cluster: assumptions.overlayMaxPodsPerCluster (CONFLICT 200,000 vs 250,000)', () => {
+  it('refuses the pod past the cap on any node, and retries the refused node once a pod stops', () => {
+    const { sim, ipam, notified, spec } = ipamHarness('overlay', { overlayMaxPods: 3, releaseDelayS: 5 });
+    ipam.addNode(0, spec(250));
+    ipam.addNode(1, spec(250));
+    expect([ipam.assignPodIp(0), ipam.assignPodIp(0), ipam.assignPodIp(1)]).toEqual(['ok', 'ok', 'ok']);
+    expect(ipam.assignPodIp(1)).toBe('overlay-pod-limit');
+    ipam.releasePodIp(0);
+    sim.run(0);
+    expect(notified).toEqual([1]); // at once: the cap counts running pods, not node-local addresses in release
+    expect(ipam.assignPodIp(1)).toBe('ok');
+    expect(ipam.assignPodIp(0)).toBe('overlay-pod-limit');
+  });
+
+  it('kubenet has no such cap', () => {
+    const { ipam, spec } = ipamHarness('kubenet', { overlayMaxPods: 1 });
+    ipam.addNode(0, spec(110));
+    expect([ipam.assignPodIp(0), ipam.assignPodIp(0)]).toEqual(['ok', 'ok']);
   });
 });
 

@@ -14,7 +14,7 @@ export function cidr(text: string): Cidr {
 /** An IPAM model on its own simulation, with a host that logs which nodes were told about new addresses. */
 export function ipamHarness(
   cni: CniName,
-  opts: { nodeSubnet?: string; podSubnet?: string; podCidr?: string; ilb?: number; batchDelayS?: number; releaseDelayS?: number } = {},
+  opts: { nodeSubnet?: string; podSubnet?: string; podCidr?: string; ilb?: number; batchDelayS?: number; releaseDelayS?: number; overlayMaxPods?: number } = {},
 ): { sim: Simulation; ipam: IpamModel; notified: number[]; spec: (maxPods: number) => IpamNodeSpec } {
   const sim = new Simulation();
   const notified: number[] = [];
@@ -22,7 +22,12 @@ export function ipamHarness(
   const ipam = createIpam(
     cni,
     sim,
-    { subnets, podCidr: cidr(opts.podCidr ?? '10.244.0.0/16'), internalLbFrontendsBySubnet: [opts.ilb ?? 0, 0] },
+    {
+      subnets,
+      podCidr: cidr(opts.podCidr ?? '10.244.0.0/16'),
+      internalLbFrontendsBySubnet: [opts.ilb ?? 0, 0],
+      ...(opts.overlayMaxPods === undefined ? {} : { overlayMaxPodsPerCluster: opts.overlayMaxPods }),
+    },
     { batchAllocationDelayNs: (opts.batchDelayS ?? 2) * NS_PER_S, podIpReleaseDelayNs: (opts.releaseDelayS ?? 5) * NS_PER_S },
     { podIpsAvailable: (n) => notified.push(n) },
   );

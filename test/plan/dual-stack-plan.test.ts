@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/error/input-error.ts';
-import { planJson, planScenario } from '../../src/plan/plan.ts';
+import { planScenario } from '../../src/plan/plan.ts';
+import { planJson } from '../../src/plan/plan-report.ts';
 import { DUAL_STACK_CSV_COLUMNS } from '../../src/plan/plan-report-ipv6.ts';
 import { validateScenarioData } from '../../src/scenario/load.ts';
 import type { ScenarioInput } from '../../src/scenario/schema/scenario.ts';

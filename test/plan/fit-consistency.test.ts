@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CNI_NAMES, type CniName } from '../../src/model/ipam/cni.ts';
-import { planScenario } from '../../src/plan/plan.ts';
+import { planScenario, type SnatOptions } from '../../src/plan/plan.ts';
 import { validateScenarioData } from '../../src/scenario/load.ts';
 
 interface Case {
@@ -10,9 +10,13 @@ interface Case {
   nodePrefix: number;
   podPrefix: number;
   podCidrPrefix: number;
-  surge: number;
+  surge: number | string;
   frontends: number;
   tier: 'free' | 'standard';
+  /** Pod Subnet dynamic plans its steady state from the workload: 0 = none (every node full). */
+  replicas: number;
+  /** LB allocatedOutboundPorts on 1 IP; 0 = the default table. */
+  outboundPorts: number;
 }
 
 function plan(c: Case, count: number) {
@@ -30,18 +34,19 @@ function plan(c: Case, count: number) {
         dnsServiceIp: '192.168.0.10',
         internalLoadBalancerFrontends: c.frontends,
       },
-      cluster: { pools: [{ name: 'np', count, maxPods: c.maxPods, maxSurge: c.surge }] },
+      cluster: { pools: [{ name: 'np', mode: 'system', count, maxPods: c.maxPods, maxSurge: c.surge }] },
+      workload: { deployments: c.replicas === 0 ? [] : [{ name: 'web', replicas: c.replicas }] },
     },
     'p.yaml',
   );
-  return planScenario(s, c.cni);
+  const snat: SnatOptions = { outboundType: 'loadBalancer', outboundIps: 1, outboundPorts: c.outboundPorts, idleTimeoutMin: null };
+  return planScenario(s, c.cni, snat);
 }
 
-// The planner answers "does it fit?" (its errors) and "how many nodes fit?" (the node fill) by two separate
-// computations. For one pool they must agree at the boundary: with M = maxNodesThatFit and a surge of k nodes,
-// M − k nodes fit and M − k + 1 do not, whatever the model, subnet sizes, maxPods, frontends and tier.
-describe('fits exactly up to maxNodesThatFit (one pool, at the boundary)', () => {
-  it('holds for random plans', () => {
+// maxNodesThatFit is defined by the verdict itself: N where the same plan with N nodes fits (surge included) and
+// with N + 1 does not, whatever the model, subnet sizes, maxPods, surge, frontends, workload, SNAT and tier.
+describe('maxNodesThatFit: N fits and N + 1 does not (one pool, cnisim plan --nodes N)', () => {
+  it('holds for random plans, and does not depend on the node count asked about', () => {
     fc.assert(
       fc.property(
         fc.record({
@@ -50,22 +55,21 @@ describe('fits exactly up to maxNodesThatFit (one pool, at the boundary)', () =>
           nodePrefix: fc.integer({ min: 16, max: 28 }),
           podPrefix: fc.integer({ min: 16, max: 28 }),
           podCidrPrefix: fc.integer({ min: 12, max: 24 }),
-          surge: fc.integer({ min: 1, max: 5 }),
+          surge: fc.oneof(fc.integer({ min: 1, max: 5 }), fc.constantFrom('10%', '33%', '50%', '100%')),
           frontends: fc.integer({ min: 0, max: 5 }),
           tier: fc.constantFrom<'free' | 'standard'>('free', 'standard'),
+          replicas: fc.constantFrom(0, 0, 40, 500, 5000),
+          outboundPorts: fc.constantFrom(0, 0, 0, 1024, 8000),
         }),
-        (c) => {
-          const m = plan(c, c.surge).maxNodesThatFit;
-          for (const count of [m - c.surge, m - c.surge + 1]) {
-            if (count < c.surge || count > 1000) continue;
-            const p = plan(c, count);
-            expect(p.surgeNodes).toBe(c.surge);
-            expect(p.maxNodesThatFit).toBe(m);
-            expect(p.fits).toBe(count + c.surge <= m);
-          }
+        fc.integer({ min: 1, max: 1000 }),
+        (c, asked) => {
+          const m = plan(c, asked).maxNodesThatFit;
+          expect(plan(c, 1).maxNodesThatFit).toBe(m);
+          if (m >= 1) expect(plan(c, m).fits).toBe(true);
+          if (m + 1 <= 1000) expect(plan(c, m + 1).fits).toBe(false);
         },
       ),
-      { numRuns: 300, seed: 20261125 },
+      { numRuns: 150, seed: 20261202 },
     );
   });
 });

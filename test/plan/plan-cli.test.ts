@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { PLAN_CSV_COLUMNS } from '../../src/plan/plan-report.ts';
 import { STACK_LINE, cnisim } from '../cli/cli-harness.ts';
 
-const PLAN_KEYS = ['cni', 'nodes', 'surgeNodes', 'maxPods', 'nodeSubnet', 'podSubnet', 'podCidr', 'ipFamilies', 'podCidrIpv6', 'runsOutFirst', 'maxNodesThatFit', 'maxPodsPerCluster', 'fits', 'limitingFactor', 'errors', 'snat'];
+const PLAN_KEYS = ['cni', 'nodes', 'surgeNodes', 'maxPods', 'nodeSubnet', 'podSubnet', 'podCidr', 'ipFamilies', 'podCidrIpv6', 'runsOutFirst', 'maxNodesThatFit', 'maxPodsPerCluster', 'fits', 'limitingFactor', 'errors', 'warnings', 'snat'];
 const SPACE_KEYS = ['cidr', 'usable', 'usedByOthers', 'required', 'free'];
 
 describe('cnisim plan: exit codes and output', () => {
@@ -18,7 +18,7 @@ describe('cnisim plan: exit codes and output', () => {
   });
 
   it('exits 1 when it does not fit, with Azure\'s message', () => {
-    const r = cnisim(['plan', '--cni', 'node-subnet', '--nodes', '10', '--node-subnet', '10.224.0.0/24']);
+    const r = cnisim(['plan', '--cni', 'node-subnet', '--nodes', '10', '--vnet', '10.224.0.0/12', '--node-subnet', '10.224.0.0/24']);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('node-subnet: InsufficientSubnetSize: Pre-allocated IPs 310 exceeds IPs available in Subnet 251\n');
     expect(r.stdout).toMatch(/^node-subnet +10 +1 +30 +341\/251 10\.224\.0\.0\/24 .* NO +node-subnet$/m);
@@ -32,7 +32,7 @@ describe('cnisim plan: exit codes and output', () => {
     for (const p of plans) {
       expect(Object.keys(p)).toEqual(PLAN_KEYS);
       expect(Object.keys(p['nodeSubnet'] as object)).toEqual(SPACE_KEYS);
-      expect(Object.keys(p['snat'] as object)).toEqual(['outboundType', 'portsPerNode', 'totalPorts', 'maxNodes', 'idleTimeoutMin', 'managedOutboundIPs']);
+      expect(Object.keys(p['snat'] as object)).toEqual(['outboundType', 'portsPerNode', 'portsPerNodeDuringUpgrade', 'worstAt', 'totalPorts', 'maxNodes', 'idleTimeoutMin', 'managedOutboundIPs']);
     }
     const overlay = plans[0] as Record<string, unknown>;
     expect(overlay['podSubnet']).toBe(null);
@@ -53,8 +53,8 @@ describe('cnisim plan: exit codes and output', () => {
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe(PLAN_CSV_COLUMNS.map((c) => c.name).join(','));
     expect(lines.slice(1)).toEqual([
-      'overlay,3,1,250,10.224.0.0/16,65531,0,4,65527,,,,,,10.244.0.0/16,65536,1024,64512,256,64000,true,pod-cidr,loadBalancer,1024,64000,1000,30,',
-      'kubenet,3,1,110,10.224.0.0/16,65531,0,4,65527,,,,,,10.244.0.0/16,65536,1024,64512,256,28160,true,pod-cidr,loadBalancer,1024,64000,1000,30,',
+      'overlay,3,1,250,10.224.0.0/16,65531,0,4,65527,,,,,,10.244.0.0/16,65536,1024,64512,232,58000,true,pod-cidr,loadBalancer,1024,1024,steady-state,64000,1000,30,,',
+      'kubenet,3,1,110,10.224.0.0/16,65531,0,4,65527,,,,,,10.244.0.0/16,65536,1024,64512,232,25520,true,pod-cidr,loadBalancer,1024,1024,steady-state,64000,1000,30,,',
     ]);
   });
 
@@ -83,10 +83,10 @@ describe('cnisim plan: exit codes and output', () => {
     writeFileSync(file, 'name: s\ncni: [overlay]\noutbound:\n  designs:\n    - { name: lb, outboundType: loadBalancer, outboundIps: 2, outboundPorts: 1000 }\ncluster:\n  pools:\n    - { name: np, count: 100 }\n');
     const fromFile = cnisim(['plan', file, '--format', 'json']);
     expect(fromFile.code).toBe(0);
-    expect((JSON.parse(fromFile.stdout) as Array<{ snat: unknown }>)[0]?.snat).toEqual({ outboundType: 'loadBalancer', portsPerNode: 1000, totalPorts: 128000, maxNodes: 128, idleTimeoutMin: 30, managedOutboundIPs: { count: 2, countIPv6: 0 } });
+    expect((JSON.parse(fromFile.stdout) as Array<{ snat: unknown }>)[0]?.snat).toEqual({ outboundType: 'loadBalancer', portsPerNode: 1000, portsPerNodeDuringUpgrade: 1000, worstAt: 'upgrade', totalPorts: 128000, maxNodes: 128, idleTimeoutMin: 30, managedOutboundIPs: { count: 2, countIPv6: 0 } });
     const nat = cnisim(['plan', file, '--outbound-type', 'managedNATGateway', '--outbound-ports', '0', '--format', 'json']);
     expect(nat.code).toBe(0);
-    expect((JSON.parse(nat.stdout) as Array<{ snat: unknown }>)[0]?.snat).toEqual({ outboundType: 'managedNATGateway', portsPerNode: null, totalPorts: 129024, maxNodes: null, idleTimeoutMin: 4, managedOutboundIPs: null });
+    expect((JSON.parse(nat.stdout) as Array<{ snat: unknown }>)[0]?.snat).toEqual({ outboundType: 'managedNATGateway', portsPerNode: null, portsPerNodeDuringUpgrade: null, worstAt: null, totalPorts: 129024, maxNodes: null, idleTimeoutMin: 4, managedOutboundIPs: null });
   });
 
   it('--help lists every flag and the exit codes', () => {

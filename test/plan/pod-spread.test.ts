@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { fillNodes } from '../../src/plan/capacity-fill.ts';
 import { spreadPods } from '../../src/plan/pod-spread.ts';
 
 describe('spreadPods: least-loaded placement by water-filling', () => {
@@ -30,30 +29,5 @@ describe('spreadPods: least-loaded placement by water-filling', () => {
   it('caps at maxPods; the surplus stays pending', () => {
     const [loads] = spreadPods([{ nodes: 2, maxPods: 10 }], [{ replicas: 50, pools: [0] }], 3);
     expect(Array.from(loads ?? [])).toEqual([10, 10]);
-  });
-});
-
-describe('fillNodes: the most nodes the resources hold', () => {
-  it('one pool stops at its tightest resource', () => {
-    const r = fillNodes(
-      [
-        { factor: 'node-subnet', capacity: 251 },
-        { factor: 'pod-cidr', capacity: 256 },
-      ],
-      [{ costs: [[0, 31], [1, 1]] }],
-    );
-    expect(r).toEqual({ perPool: [8], total: 8, limitingFactor: 'node-subnet' });
-  });
-
-  it('pools on separate subnets grow independently; a shared limit stops both', () => {
-    const r = fillNodes(
-      [
-        { factor: 'node-subnet', capacity: 10 },
-        { factor: 'node-subnet', capacity: 100 },
-        { factor: 'cluster-node-limit', capacity: 50 },
-      ],
-      [{ costs: [[0, 1], [2, 1]] }, { costs: [[1, 1], [2, 1]] }],
-    );
-    expect(r).toEqual({ perPool: [10, 40], total: 50, limitingFactor: 'cluster-node-limit' });
   });
 });

@@ -64,8 +64,17 @@ describe('loadScenario rejects a bad address plan, naming the field', () => {
     // In the VNet but in no subnet: Overlay accepts it (per-subnet check), kubenet does not.
     expect(problems(scenario('{ podCidr: 10.230.0.0/16 }', '[overlay]'))).toEqual([]);
     expect(problems(scenario('{ podCidr: 10.230.0.0/16 }', '[kubenet]'))).toEqual([['pod-cidr-overlap', 'bad.yaml: network.podCidr']]);
-    expect(problems(scenario('{ podSubnet: 10.224.0.0/16 }', '[overlay]'))).toEqual([]);
-    expect(problems(scenario('{ podSubnet: 10.224.0.0/16 }', '[pod-subnet-dynamic]'))).toEqual([['pod-subnet-is-node-subnet', 'bad.yaml: network.podSubnet']]);
+    expect(problems(scenario('{ nodeSubnet: 10.224.0.0/16, podSubnet: 10.224.0.0/16 }', '[overlay]'))).toEqual([]);
+    expect(problems(scenario('{ nodeSubnet: 10.224.0.0/16, podSubnet: 10.224.0.0/16 }', '[pod-subnet-dynamic]'))).toEqual([['pod-subnet-is-node-subnet', 'bad.yaml: network.podSubnet']]);
+  });
+
+  it('a subnet without its VNet: the VNet is unknown, not the managed one; a missing subnet is not invented', () => {
+    // 10.240.0.0/21 lies outside the managed VNet 10.224.0.0/12, and is no longer refused for it.
+    expect(problems(scenario('{ nodeSubnet: 10.240.0.0/21 }', '[node-subnet, overlay]'))).toEqual([]);
+    // What can be checked still is: the kubenet pod CIDR against the subnets.
+    expect(problems(scenario('{ nodeSubnet: 10.240.0.0/21, podCidr: 10.240.0.0/16 }', '[kubenet]'))).toEqual([['pod-cidr-overlap', 'bad.yaml: network.podCidr']]);
+    expect(problems(scenario('{ nodeSubnet: 10.240.0.0/21 }', '[pod-subnet-dynamic]'))).toEqual([['subnet-not-given', 'bad.yaml: network.podSubnet']]);
+    expect(problems(scenario('{ podSubnet: 10.241.0.0/21 }', '[pod-subnet-static]'))).toEqual([['subnet-not-given', 'bad.yaml: network.nodeSubnet']]);
     expect(problems(scenario('{ podSubnet: 10.0.0.0/11, vnet: 10.0.0.0/8, nodeSubnet: 10.224.0.0/16, serviceCidr: 192.168.0.0/16, dnsServiceIp: 192.168.0.10 }', '[pod-subnet-static, pod-subnet-dynamic]'))).toEqual([
       ['static-pod-subnet-too-large', 'bad.yaml: network.podSubnet'],
     ]);

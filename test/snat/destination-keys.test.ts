@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBalancerDesign } from '../../src/model/snat/load-balancer.ts';
 import { natGatewayDesign } from '../../src/model/snat/nat-gateway.ts';
 import { egressPath } from '../../src/model/snat/no-snat.ts';
-import { destinationKeys } from '../../src/model/snat/scenario-traffic.ts';
+import { destinationKeys } from '../../src/model/snat/destination-keys.ts';
 import type { TrafficDestination, TrafficWorkload } from '../../src/model/traffic/traffic-spec.ts';
 
 const ip = 0xcb00710a;

@@ -16,6 +16,16 @@ describe('planSnat: worked examples from the reference', () => {
     expect(planSnat(lb(0, 1, 52)).portsPerNode).toBe(512);
   });
 
+  it('steady state and upgrade apart: 48 nodes get 1,024 ports, 512 while 5 surge nodes join; the verdict says which', () => {
+    const p = planSnat(lb(0, 1, 48, 53));
+    expect([p.portsPerNode, p.portsPerNodeDuringUpgrade, p.worstAt]).toEqual([1024, 512, 'upgrade']);
+    expect(planSnat(lb(0, 1, 40, 44)).worstAt).toBe('steady-state'); // 1,024 both ways
+    expect(planSnat(lb(0, 1, 950, 1045)).errors.map((e) => e.message)).toEqual([
+      'Backend pool of 1045 nodes during an upgrade (950 nodes + 95 surge) is past the default SNAT port table, which covers 1 to 1000 instances (https://learn.microsoft.com/en-us/azure/load-balancer/load-balancer-outbound-connections); set allocatedOutboundPorts',
+    ]);
+    expect(planSnat(lb(0, 1, 1001, 1002)).errors[0]?.message).toMatch(/^Backend pool of 1001 nodes at steady state is past/);
+  });
+
   it('default table rows at every boundary', () => {
     const got = [1, 50, 51, 100, 101, 200, 201, 400, 401, 800, 801, 1000].map((n) => planSnat(lb(0, 1, n)).portsPerNode);
     expect(got).toEqual([1024, 1024, 512, 512, 256, 256, 128, 128, 64, 64, 32, 32]);
@@ -67,6 +77,8 @@ describe('planSnat: worked examples from the reference', () => {
     expect(p).toEqual({
       outboundType: 'managedNATGateway',
       portsPerNode: null,
+      portsPerNodeDuringUpgrade: null,
+      worstAt: null,
       totalPorts: 16 * 64_512,
       maxNodes: null,
       idleTimeoutMin: 4,

@@ -6,6 +6,7 @@ import { toCsv } from '../../src/output/csv-format.ts';
 import { loadScenarioFile } from '../../src/scenario/load.ts';
 import { runScenarioCase } from '../../src/scenario/run.ts';
 import type { Scenario } from '../../src/scenario/schema/scenario.ts';
+import { snatInput } from '../../src/scenario/snat-input.ts';
 import { wireCluster } from '../../src/scenario/wire.ts';
 import { secondsToNs } from '../../src/sim/time.ts';
 
@@ -20,7 +21,7 @@ function runDesign(s: Scenario, design: string, seed = s.seed) {
   const bytes = new Uint8Array(record.buffer);
   const run = attachSnat(
     {
-      scenario: s,
+      input: snatInput(s),
       cni: 'overlay',
       seed,
       replicate: 0,

@@ -1,15 +1,14 @@
 import { instantiateKernel, loadKernelModule } from '../../kernel/load-kernel.ts';
 import type { KernelSession } from '../../kernel/kernel-session.ts';
 import { align, M_FRAGS, M_WIRE_LEN } from '../../kernel/layout.ts';
-import { parseCidr, type Cidr } from '../../net/cidr.ts';
-import type { AttachedModel, CaseContext, CaseExtension, FrameSink } from '../../scenario/case-extension.ts';
-import type { Scenario } from '../../scenario/schema/scenario.ts';
 import { RngStream } from '../../sim/rng.ts';
 import { secondsToNs } from '../../sim/time.ts';
 import {
   DATAPATH_IPV6_SUMMARY_COLUMNS, DATAPATH_SUMMARY_COLUMNS, DATAPATH_TIMESERIES_COLUMNS, ipv6SummaryCells, summaryCells,
   timeseriesCells,
 } from './datapath-metrics.ts';
+import type { AttachedModel, FrameSink, ModelContext, ModelExtension } from '../extension.ts';
+import type { DatapathInput } from './datapath-input.ts';
 import { resolveVariant } from './datapath-variant.ts';
 import { FragmentFrames } from './fragment-frames.ts';
 import { loadRoutes6, NODE_SUBNET_IPV6 } from './ipv6-plan.ts';
@@ -19,29 +18,23 @@ import { TrafficBatcher } from './traffic-batch.ts';
 /** Outer IPv4 TTL (and IPv6 hop limit) of tunnel packets: Linux's defaults (net.ipv4.ip_default_ttl = 64, net.ipv6.conf.all.hop_limit = 64). */
 const OUTER_TTL = 64;
 
-function cidr(text: string): Cidr {
-  const c = parseCidr(text);
-  if (c === undefined) throw new Error(`unvalidated CIDR ${text}`);
-  return c;
-}
-
 /**
  * The per-packet data path as a run extension: one row per datapath variant (encapsulation, MTUs), each with its
  * own kernel instance fed the same sampled packets. Every batch interval it writes a batch of pod packets into the
  * kernel, runs the whole path (lookup, DNAT/SNAT, encapsulation at the source node, decapsulation at the
  * destination node) in one call, and offers the underlay frames to the pcap sink.
  */
-export const datapathExtension: CaseExtension = {
+export const datapathExtension: ModelExtension<DatapathInput> = {
   name: 'datapath',
   axis: { name: 'datapath', unit: 'text', description: 'Datapath variant name (scenario datapath.variants[].name); empty without a datapath section.' },
-  variants(s: Scenario): readonly string[] {
-    return s.datapath === undefined ? [''] : s.datapath.variants.map((v) => v.name);
+  variants(input: DatapathInput): readonly string[] {
+    return input.datapath === undefined ? [''] : input.datapath.variants.map((v) => v.name);
   },
   summaryColumns: DATAPATH_SUMMARY_COLUMNS,
   ipv6SummaryColumns: DATAPATH_IPV6_SUMMARY_COLUMNS,
   timeseriesColumns: DATAPATH_TIMESERIES_COLUMNS,
-  async attach(ctx: CaseContext, variant: string): Promise<AttachedModel | null> {
-    const dp = ctx.scenario.datapath;
+  async attach(ctx: ModelContext<DatapathInput>, variant: string): Promise<AttachedModel | null> {
+    const dp = ctx.input.datapath;
     const spec = dp?.variants.find((v) => v.name === variant);
     if (dp === undefined || spec === undefined) return null;
     const v = resolveVariant(spec);
@@ -51,12 +44,11 @@ export const datapathExtension: CaseExtension = {
     const k = await instantiateKernel(module, geometry);
     k.configure(v.mode, v.vni, v.port, v.optionsBytes, v.vmMtu, OUTER_TTL);
     if (v.underlay6 || v.inner6) k.configureFamilies(v.underlay6, v.inner6, NODE_SUBNET_IPV6.words[0], NODE_SUBNET_IPV6.words[1], v.zeroUdpChecksum);
-    const net = ctx.scenario.network;
     const sources: RouteSources = {
-      vnet: cidr(net.vnet),
+      vnet: ctx.input.vnet,
       nodeSubnets: ctx.cluster.config.nodeSubnets,
-      serviceCidr: cidr(net.serviceCidr),
-      podCidr: cidr(net.podCidr),
+      serviceCidr: ctx.input.serviceCidr,
+      podCidr: ctx.input.podCidr,
     };
     const traffic = new TrafficBatcher(
       dp,

@@ -1,8 +1,7 @@
 import * as L from '../../kernel/layout.ts';
 import type { KernelSession } from '../../kernel/kernel-session.ts';
 import * as R from '../../kernel/reason.ts';
-import type { ColumnSpec } from '../../output/column.ts';
-import type { CellValue } from '../../output/csv-format.ts';
+import type { CellValue, ColumnSpec } from '../column.ts';
 import type { ResolvedVariant } from './datapath-variant.ts';
 
 // The datapath's CSV columns and how they come from the kernel's counters. "Wire" means the VNet underlay: the

@@ -1,5 +1,5 @@
 import { ENCAP_MODES, MODE_GENEVE, MODE_NONE, MODE_VXLAN } from '../../kernel/reason.ts';
-import type { DatapathVariantSpec } from '../../scenario/schema/datapath.ts';
+import type { DatapathVariantInput } from './datapath-input.ts';
 
 /**
  * Bytes a tunnel adds to every packet, by the pod MTU it forces: outer IPv4 20 + UDP 8 + tunnel header 8 + the
@@ -28,7 +28,7 @@ export interface ResolvedVariant {
   readonly zeroUdpChecksum: boolean;
 }
 
-export function resolveVariant(v: DatapathVariantSpec): ResolvedVariant {
+export function resolveVariant(v: DatapathVariantInput): ResolvedVariant {
   const mode = ENCAP_MODES[v.encap];
   const optionsBytes = mode === MODE_GENEVE ? v.geneveOptionsBytes : 0;
   const underlay6 = v.underlay === 'ipv6';

@@ -2,7 +2,7 @@ import type { KernelSession } from '../../kernel/kernel-session.ts';
 import { M_FRAGS, M_WIRE_BYTES, M_WIRE_LEN, M_WIRE_OFF } from '../../kernel/layout.ts';
 import { checksum } from '../../kernel/twin/checksum.ts';
 import { ETHERTYPE_IPV6, IP6_HEADER_LEN, udp6Checksum } from '../../kernel/twin/ipv6.ts';
-import type { FrameSink } from '../../scenario/case-extension.ts';
+import type { FrameSink } from '../extension.ts';
 
 // The kernel leaves the first fragment of a fragmented packet in its slot and counts the rest (encap.ts). For a
 // capture, this rebuilds fragments 2..n from it: the inner packet's later bytes are still in the slot, untouched.

@@ -5,7 +5,8 @@ import { V_EGRESS, V_NODE, V_SERVICE, V_VNET } from '../../kernel/reason.ts';
 
 /** Where a cluster's routes come from, besides its nodes. */
 export interface RouteSources {
-  readonly vnet: Cidr;
+  /** null when the VNet is unknown: its subnets are still routed. */
+  readonly vnet: Cidr | null;
   /** Every VNet subnet the cluster uses: node subnets and, under the Pod Subnet models, pod subnets. */
   readonly nodeSubnets: readonly Cidr[];
   readonly serviceCidr: Cidr;
@@ -34,7 +35,7 @@ export function loadRoutes(k: KernelSession, view: ClusterView, src: RouteSource
     if (r !== 0) throw new Error(`route table: cannot add ${what} (code ${r})`);
   };
   must(abi.routeAdd(0, 0, V_EGRESS, 0), 'default route');
-  must(abi.routeAdd(src.vnet.base, src.vnet.prefix, V_VNET, 0), 'VNet');
+  if (src.vnet !== null) must(abi.routeAdd(src.vnet.base, src.vnet.prefix, V_VNET, 0), 'VNet');
   for (const s of src.nodeSubnets) must(abi.routeAdd(s.base, s.prefix, V_VNET, 0), 'node subnet');
   must(abi.routeAdd(src.serviceCidr.base, src.serviceCidr.prefix, V_SERVICE, 0), 'service CIDR');
   const n = view.readyNodeCount();

@@ -7,7 +7,7 @@ import { M_BACKEND, M_BACKEND6, M_LEN, M_SRC_NODE } from '../../kernel/layout.ts
 import { minIpLen, PROTO_TCP, PROTO_UDP, writeInnerFrame } from '../../kernel/inner-frame.ts';
 import { minIp6Len, writeInnerFrame6 } from '../../kernel/inner-frame6.ts';
 import { mapToIpv6 } from './ipv6-plan.ts';
-import type { DatapathSpec } from '../../scenario/schema/datapath.ts';
+import type { DatapathSectionInput } from './datapath-input.ts';
 import { podBlockBase } from './route-table.ts';
 
 // Destinations for pod-to-internet traffic: 198.51.100.0/24 is TEST-NET-2 (RFC 5737), an address range that can
@@ -54,7 +54,7 @@ export class TrafficBatcher {
    * twin (ipv6-plan.ts), so an IPv4 and an IPv6 variant of a case carry the same flows. IPv6 has no DF bit: the
    * size mix's `df` does not apply (an IPv6 packet is never fragmented on the way).
    */
-  constructor(spec: DatapathSpec, view: ClusterView, rng: RngStream, podCidr: Cidr, serviceCidr: Cidr, podMtu: number, inner6 = false) {
+  constructor(spec: DatapathSectionInput, view: ClusterView, rng: RngStream, podCidr: Cidr, serviceCidr: Cidr, podMtu: number, inner6 = false) {
     this.inner6 = inner6;
     this.view = view;
     this.rng = rng;

@@ -12,6 +12,7 @@ export type ExhaustionCause =
   | 'pod-cidr-full' // Overlay / kubenet: no /24 left in the pod CIDR for a new node
   | 'pod-cidr-ipv6-full' // dual-stack Overlay / kubenet: no per-node block left in the IPv6 pod CIDR
   | 'kubenet-route-limit' // kubenet: 400 routes per route table (200 dual-stack)
+  | 'overlay-pod-limit' // Overlay: the cluster already runs its most pods (assumptions.overlayMaxPodsPerCluster)
   | 'node-ip-limit' // a node has no free pod IP: every address it holds is in use or still being released
   | 'ip-batch-pending'; // Pod Subnet dynamic: the node's next batch of 16 has been requested but not yet arrived
 
@@ -40,6 +41,8 @@ export interface IpamSubnets {
   readonly internalLbFrontendsBySubnet: readonly number[];
   /** Addresses other resources (private endpoints, other VMs) hold in each subnet id; absent means none. */
   readonly usedByOthersBySubnet?: readonly number[];
+  /** Overlay: pods the cluster runs at most (assumptions.overlayMaxPodsPerCluster, a CONFLICT); absent = no cap. */
+  readonly overlayMaxPodsPerCluster?: number;
 }
 
 /** Timing of the IPAM control plane. */

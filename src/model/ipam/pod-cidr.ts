@@ -2,7 +2,7 @@ import type { Cidr } from '../../net/cidr.ts';
 import { formatCidr } from '../../net/cidr.ts';
 import { KUBENET_MAX_ROUTES, KUBENET_ROUTES_PER_NODE_DUAL_STACK, NODE_POD_CIDR_PREFIX, NODE_POD_CIDR_SIZE } from '../azure/limits.ts';
 import { IdPool } from '../cluster/id-pool.ts';
-import type { IpamNodeSpec, Ipv6Usage, NodeJoinResult } from './ipam-model.ts';
+import type { ExhaustionCause, IpamNodeSpec, Ipv6Usage, NodeJoinResult } from './ipam-model.ts';
 import { IpamBase } from './ipam-base.ts';
 import { Ipv6Blocks } from './ipv6-blocks.ts';
 
@@ -37,6 +37,11 @@ export class PodCidrIpam extends IpamBase {
   private routes = 0;
   private readonly ipv6: Ipv6Blocks | null;
   private readonly routesPerNode: number;
+  /** Overlay's pods-per-cluster cap, and the nodes whose pods it refused (retried when a pod stops). */
+  private readonly maxPodsPerCluster: number;
+  private readonly capped: number[] = [];
+  private retryScheduled = false;
+  private readonly hCapRetry: number;
 
   constructor(cni: 'overlay' | 'kubenet', ...base: ConstructorParameters<typeof IpamBase>) {
     super(...base);
@@ -46,6 +51,32 @@ export class PodCidrIpam extends IpamBase {
     const v6 = base[1].podCidrIpv6;
     this.ipv6 = v6 === undefined || v6 === null ? null : new Ipv6Blocks(v6);
     this.routesPerNode = this.ipv6 === null ? 1 : KUBENET_ROUTES_PER_NODE_DUAL_STACK;
+    this.maxPodsPerCluster = cni === 'overlay' ? (base[1].overlayMaxPodsPerCluster ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
+    this.hCapRetry = base[0].register('ipam-overlay-pod-cap', () => this.retryCapped());
+  }
+
+  // "200,000 pods per AKS cluster (with Azure CNI Overlay)" (best-practices-performance-scale-large) vs 250,000
+  // (plan-pod-networking): a CONFLICT, so the cap is assumptions.overlayMaxPodsPerCluster.
+  override assignPodIp(node: number): 'ok' | ExhaustionCause {
+    if (this.podIpsBound >= this.maxPodsPerCluster) {
+      if (!this.capped.includes(node)) this.capped.push(node);
+      return 'overlay-pod-limit';
+    }
+    return super.assignPodIp(node);
+  }
+
+  override releasePodIp(node: number): void {
+    super.releasePodIp(node);
+    // A pod stopped, so the cluster is under its cap again: retry the refused nodes once the caller is done.
+    if (this.capped.length > 0 && !this.retryScheduled) {
+      this.retryScheduled = true;
+      this.sim.schedule(0, this.hCapRetry);
+    }
+  }
+
+  private retryCapped(): void {
+    this.retryScheduled = false;
+    for (const node of this.capped.splice(0)) this.host.podIpsAvailable(node);
   }
 
   protected join(node: number, _spec: IpamNodeSpec): NodeJoinResult {

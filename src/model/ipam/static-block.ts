@@ -1,4 +1,6 @@
-import { STATIC_BLOCK_SIZE, staticBlocksPerNode } from '../azure/limits.ts';
+import { formatCidr, type Cidr } from '../../net/cidr.ts';
+import { alignedBlocksAvoidingReserved } from '../../net/azure-subnet.ts';
+import { STATIC_BLOCK_PREFIX, STATIC_BLOCK_SIZE, staticBlocksPerNode } from '../azure/limits.ts';
 import type { IpamNodeSpec, NodeJoinResult } from './ipam-model.ts';
 import { IpamBase } from './ipam-base.ts';
 
@@ -8,10 +10,14 @@ import { IpamBase } from './ipam-base.ts';
  * joins, with 1 address per node reserved, so a node can run 16 × blocks − 1 pods.
  * https://learn.microsoft.com/en-us/azure/aks/configure-azure-cni-static-block-allocation
  *
- * A block counts against the subnet whole. The subnet pool counts addresses (size − 5), so a block is 16 of
- * them; aligned /28s that avoid the 5 reserved addresses would give one block fewer per subnet in the worst
- * case, which the planner's `staticBlocksInSubnet` also follows.
+ * A block is an aligned /28 that avoids the subnet's 5 reserved addresses, so a pod subnet holds
+ * `staticBlocksInSubnet` blocks (a /24: 14). The planner counts the same.
  */
+/** Blocks a static-block pod subnet holds: aligned /28s clear of the 5 reserved addresses (an inference, see README). */
+export function staticBlocksInSubnet(subnet: Cidr): number {
+  return alignedBlocksAvoidingReserved(subnet, STATIC_BLOCK_PREFIX);
+}
+
 export class StaticBlockIpam extends IpamBase {
   readonly cni = 'pod-subnet-static' as const;
   protected readonly podsUseVnetIps = true;
@@ -21,11 +27,13 @@ export class StaticBlockIpam extends IpamBase {
     if (pods === undefined) throw new Error(`node ${node}: unknown pod subnet`);
     const blocks = staticBlocksPerNode(spec.maxPods);
     const addresses = blocks * STATIC_BLOCK_SIZE;
-    if (pods.free < addresses) {
+    // A static pod subnet holds blocks only (it cannot be a node subnet), so its used addresses are whole blocks.
+    const blocksFree = staticBlocksInSubnet(pods.cidr) - pods.used / STATIC_BLOCK_SIZE;
+    if (blocksFree < blocks || pods.free < addresses) {
       return {
         kind: 'fail',
         cause: 'pod-subnet-full',
-        detail: `node needs ${blocks} /28 blocks; ${pods.shortfall(addresses)}`,
+        detail: `node needs ${blocks} /28 blocks; ${Math.max(0, blocksFree)} of the ${staticBlocksInSubnet(pods.cidr)} aligned /28 blocks of ${formatCidr(pods.cidr)} are free`,
       };
     }
     const r = this.takeNodeIp(node, 0);

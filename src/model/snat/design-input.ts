@@ -45,3 +45,14 @@ export function holdDownNs(overrides: DesignInput['holdDownS'], defaults: HoldDo
     udp: holdNs(overrides.udpS, defaults.udp),
   });
 }
+
+/** The design a scenario with traffic and no `outbound` section gets: the AKS default (LB, default table, 1 IP). */
+export const DEFAULT_DESIGN: DesignInput = {
+  name: 'loadBalancer',
+  outboundType: 'loadBalancer',
+  outboundIps: 1,
+  outboundPorts: 0,
+  idleTimeoutMin: null,
+  firewallInstances: 2,
+  holdDownS: {},
+};

@@ -1,4 +1,4 @@
-import type { ColumnSpec } from '../../output/column.ts';
+import type { ColumnSpec } from '../column.ts';
 
 /** The `outbound` key column: one row per outbound design of the scenario's `outbound.designs`. */
 export const OUTBOUND_AXIS: ColumnSpec = {

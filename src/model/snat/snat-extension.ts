@@ -1,10 +1,18 @@
-import type { AttachedModel, CaseContext, CaseExtension } from '../../scenario/case-extension.ts';
-import type { Scenario } from '../../scenario/schema/scenario.ts';
+import type { AttachedModel, ModelContext, ModelExtension } from '../extension.ts';
+import type { TrafficWorkload } from '../traffic/traffic-spec.ts';
 import { TrafficDriver, type RequestHook } from '../traffic/traffic-driver.ts';
+import type { DesignInput } from './design-input.ts';
+import { destinationKeys } from './destination-keys.ts';
 import { resolveDesign } from './resolve-design.ts';
-import { checkDesignAgainstCluster, destinationKeys, scenarioDesigns, scenarioWorkloads, snatEnabled } from './scenario-traffic.ts';
 import { OUTBOUND_AXIS, SNAT_SUMMARY_COLUMNS, SNAT_TIMESERIES_COLUMNS } from './snat-columns.ts';
 import { SnatEngine } from './snat-engine.ts';
+
+/** What the SNAT model reads: the outbound designs (null: the model is not in use) and the traffic feeding them. */
+export interface SnatInput {
+  readonly designs: readonly DesignInput[] | null;
+  readonly workloads: readonly TrafficWorkload[];
+  readonly daemonsetPodsPerNode: number;
+}
 
 /** A running SNAT model: the engine of one design, the traffic feeding it, and the CSV cells they produce. */
 export interface SnatRun extends AttachedModel {
@@ -20,14 +28,12 @@ function ratio(failures: number, attempts: number): number {
  * Attaches the traffic and the SNAT engine of design `variant` to a wired cluster. `hook` sees every request
  * (tests hash it to show every design gets the same traffic).
  */
-export function attachSnat(ctx: CaseContext, variant: string, hook?: RequestHook): SnatRun | null {
-  const s = ctx.scenario;
-  if (!snatEnabled(s)) return null;
-  const input = scenarioDesigns(s).find((d) => d.name === variant);
+export function attachSnat(ctx: ModelContext<SnatInput>, variant: string, hook?: RequestHook): SnatRun | null {
+  const { designs, workloads, daemonsetPodsPerNode } = ctx.input;
+  if (designs === null) return null;
+  const input = designs.find((d) => d.name === variant);
   if (input === undefined) throw new Error(`unknown outbound design ${variant}`);
-  checkDesignAgainstCluster(s, input);
   const design = resolveDesign(input);
-  const workloads = scenarioWorkloads(s);
   const { destKeys, keyProtocols } = destinationKeys(workloads, design, ctx.cni);
   const engine = new SnatEngine(ctx.sim, design, keyProtocols);
   const traffic = new TrafficDriver(ctx.sim, ctx.cluster, engine, {
@@ -35,7 +41,7 @@ export function attachSnat(ctx: CaseContext, variant: string, hook?: RequestHook
     replicate: ctx.replicate,
     workloads,
     destKeys,
-    daemonsetPodsPerNode: s.workload.daemonsetPodsPerNode,
+    daemonsetPodsPerNode,
     ...(hook === undefined ? {} : { hook }),
   });
   traffic.start();
@@ -80,17 +86,10 @@ export function attachSnat(ctx: CaseContext, variant: string, hook?: RequestHook
 }
 
 /** The SNAT model as a run extension: one row per outbound design, every design fed the same traffic. */
-export const SNAT_EXTENSION: CaseExtension = {
+export const SNAT_EXTENSION: ModelExtension<SnatInput> = {
   name: 'snat',
   axis: OUTBOUND_AXIS,
-  variants: (s: Scenario) => {
-    if (!snatEnabled(s)) return [''];
-    const designs = scenarioDesigns(s);
-    // Refuse bad input (a design AKS would refuse, an unknown pool) before any variant runs.
-    for (const d of designs) checkDesignAgainstCluster(s, d);
-    scenarioWorkloads(s);
-    return designs.map((d) => d.name);
-  },
+  variants: (input) => (input.designs === null ? [''] : input.designs.map((d) => d.name)),
   summaryColumns: SNAT_SUMMARY_COLUMNS,
   timeseriesColumns: SNAT_TIMESERIES_COLUMNS,
   attach: (ctx, variant) => attachSnat(ctx, variant),

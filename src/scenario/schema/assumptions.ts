@@ -19,6 +19,10 @@ export const AssumptionsSchema = z
       description:
         "Whether the RP's Overlay pod CIDR capacity check counts surge nodes. UNCONFIRMED (AKS issue 4467 claims maxCount+1). Default false.",
     }),
+    overlayMaxPodsPerCluster: z.int().min(1).default(200_000).meta({
+      description:
+        'Pods an Overlay cluster runs at most. CONFLICT: 200,000 (best-practices-performance-scale-large) vs 250,000 (plan-pod-networking). Default 200,000, the lower.',
+    }),
     serviceCidrAllowSlash12: z.boolean().default(false).meta({
       description:
         'Whether a /12 service CIDR is accepted. CONFLICT: AKS says "smaller than /12"; kube-apiserver accepts /12. Default false.',

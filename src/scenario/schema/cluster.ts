@@ -4,7 +4,9 @@ import { Cidr6Text } from './network.ts';
 
 export const PoolSchema = z.strictObject({
   name: z.string().regex(/^[a-z][a-z0-9]{0,11}$/, { message: 'lowercase letters and digits, starting with a letter, at most 12 characters (AKS pool name rule)' }),
-  mode: z.enum(['system', 'user']).default('user'),
+  mode: z.enum(['system', 'user']).optional().meta({
+    description: 'system or user. Default: the first pool system (as az aks create makes its initial pool, use-system-pools), the others user.',
+  }),
   count: z.int().min(0).max(1000).meta({ description: 'Nodes at start (0..1,000 per pool, AKS quotas).' }),
   maxPods: z.int().optional().meta({ description: 'Pods per node (10..250). Default depends on the networking model.' }),
   autoscale: z
@@ -16,7 +18,7 @@ export const PoolSchema = z.strictObject({
   podSubnet: CidrText.optional().meta({ description: 'This pool\'s pod subnet (Pod Subnet models).' }),
   nodeSubnetIpv6: Cidr6Text.optional().meta({ description: 'Dual-stack: the IPv6 range (exactly /64) of this pool\'s node subnet.' }),
 });
-export type PoolSpec = z.infer<typeof PoolSchema>;
+export type PoolSpec = z.infer<typeof PoolSchema> & { readonly mode: 'system' | 'user' };
 
 export const AutoscalerSchema = z
   .strictObject({
@@ -41,7 +43,12 @@ export const ScaleEventSchema = z.strictObject({
 });
 
 export const ClusterSchema = z.strictObject({
-  pools: z.array(PoolSchema).min(1).max(100).meta({ description: '1..100 node pools (AKS quotas).' }),
+  pools: z
+    .array(PoolSchema)
+    .min(1)
+    .max(100)
+    .transform((pools) => pools.map((p, i) => ({ ...p, mode: p.mode ?? (i === 0 ? ('system' as const) : ('user' as const)) })))
+    .meta({ description: '1..100 node pools (AKS quotas); at least one system pool with a node.' }),
   autoscaler: AutoscalerSchema,
   upgrades: z.array(UpgradeSchema).default([]),
   scaleEvents: z.array(ScaleEventSchema).default([]).meta({ description: 'Manual pool scale operations.' }),

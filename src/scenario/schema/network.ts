@@ -10,10 +10,18 @@ export const Cidr6Text = z
   .meta({ description: 'IPv6 CIDR, e.g. fd00:10:224::/64' });
 
 /**
+ * The managed VNet AKS creates when the user brings none: VNet 10.224.0.0/12, node subnet 10.224.0.0/16, pod
+ * subnet 10.225.0.0/16. cnisim assumes it only when no VNet subnet is given; a user who brings a subnet brings a
+ * VNet cnisim has not been told about, so without `vnet` it is unknown (see src/scenario/pool-subnets.ts).
+ */
+export const MANAGED_VNET = '10.224.0.0/12';
+export const MANAGED_NODE_SUBNET = '10.224.0.0/16';
+export const MANAGED_POD_SUBNET = '10.225.0.0/16';
+
+/**
  * The cluster's address plan. Defaults follow AKS: pod CIDR 10.244.0.0/16, service CIDR 10.0.0.0/16, DNS
  * 10.0.0.10 (configure-kubenet, azure-cni-overlay); dual-stack adds fd12:3456:789a::/64 for pods and
- * fd12:3456:789a:1::/108 for services (configure-dual-stack). The VNet and subnets default to a /12 VNet with a
- * /16 node subnet and a /16 pod subnet, which a user normally overrides.
+ * fd12:3456:789a:1::/108 for services (configure-dual-stack). The VNet and subnets as above.
  *
  * `ipFamilies`, `podCidrs` and `serviceCidrs` are the az CLI's dual-stack fields; the single-family `podCidr` and
  * `serviceCidr` keep working. After parsing, `podCidr`/`serviceCidr` hold the IPv4 ranges in force and
@@ -21,10 +29,14 @@ export const Cidr6Text = z
  */
 export const NetworkSchema = z
   .strictObject({
-    vnet: CidrText.default('10.224.0.0/12').meta({ description: 'VNet address space (one IPv4 prefix).' }),
-    nodeSubnet: CidrText.default('10.224.0.0/16').meta({ description: 'Default node subnet for every pool.' }),
-    podSubnet: CidrText.default('10.225.0.0/16').meta({
-      description: 'Default pod subnet for the Pod Subnet models (dynamic and static block); ignored by the others.',
+    vnet: CidrText.optional().meta({
+      description: `VNet address space (one IPv4 prefix). Default ${MANAGED_VNET} (the managed VNet) when no subnet is given; when a subnet is given without it, the VNet is unknown and not checked.`,
+    }),
+    nodeSubnet: CidrText.optional().meta({
+      description: `Default node subnet for every pool. Default ${MANAGED_NODE_SUBNET} only when no subnet is given anywhere.`,
+    }),
+    podSubnet: CidrText.optional().meta({
+      description: `Default pod subnet for the Pod Subnet models (dynamic and static block); ignored by the others. Default ${MANAGED_POD_SUBNET} only when no subnet is given anywhere.`,
     }),
     podCidr: CidrText.optional().meta({ description: `Overlay and kubenet IPv4 pod CIDR (a /24 per node). Default ${DEFAULT_POD_CIDR}.` }),
     serviceCidr: CidrText.optional().meta({ description: `IPv4 service CIDR. Default ${DEFAULT_SERVICE_CIDR}.` }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OUTBOUND_TYPES, type OutboundType } from '../../model/snat/outbound-type.ts';
-import { validateSnatInput } from '../../plan/snat.ts';
+import { validateSnatInput } from '../../model/snat/outbound-checks.ts';
 import { Seconds } from './common.ts';
 
 /**

@@ -1,30 +1,16 @@
 /**
- * Resolves the scenario's `traffic` and `outbound` sections into the model's inputs: traffic workloads, the
- * outbound designs, and the SNAT key each destination takes under a design.
+ * Resolves the scenario's `traffic` and `outbound` sections into the SNAT model's input: the traffic workloads
+ * and the outbound designs, refusing (exit 2) what AKS would refuse and pools the scenario does not have.
  */
-import { InputError } from '../../error/input-error.ts';
-import { planSnat } from '../../plan/snat.ts';
-import { surgeNodes } from '../cluster/surge.ts';
-import { parseIpv4 } from '../../net/cidr.ts';
-import type { Scenario } from '../../scenario/schema/scenario.ts';
-import { secondsToNs } from '../../sim/time.ts';
-import type { CniName } from '../ipam/cni.ts';
-import type { TrafficWorkload } from '../traffic/traffic-spec.ts';
-import type { DesignInput } from './design-input.ts';
-import { usesOutboundSnat } from './no-snat.ts';
-import type { ResolvedDesign } from './outbound-design.ts';
-import { PROTO_TCP, PROTO_UDP } from './snat-engine.ts';
-
-/** The design a scenario with traffic and no `outbound` section gets: the AKS default (LB, default table, 1 IP). */
-export const DEFAULT_DESIGN: DesignInput = {
-  name: 'loadBalancer',
-  outboundType: 'loadBalancer',
-  outboundIps: 1,
-  outboundPorts: 0,
-  idleTimeoutMin: null,
-  firewallInstances: 2,
-  holdDownS: {},
-};
+import { InputError } from '../error/input-error.ts';
+import { surgeNodes } from '../model/cluster/surge.ts';
+import { DEFAULT_DESIGN, type DesignInput } from '../model/snat/design-input.ts';
+import { LB_ALLOCATED_PORTS_ERROR_CODE, manualAllocationError } from '../model/snat/lb-manual-ports.ts';
+import type { SnatInput } from '../model/snat/snat-extension.ts';
+import type { TrafficWorkload } from '../model/traffic/traffic-spec.ts';
+import { parseIpv4 } from '../net/cidr.ts';
+import { secondsToNs } from '../sim/time.ts';
+import type { Scenario } from './schema/scenario.ts';
 
 /** Whether the SNAT model runs at all for this scenario. */
 export function snatEnabled(s: Scenario): boolean {
@@ -76,33 +62,6 @@ export function scenarioWorkloads(s: Scenario): TrafficWorkload[] {
 }
 
 /**
- * SNAT keys: each distinct destination a port is bound toward. TCP: (IP, port). UDP: the IP alone where the
- * type maps UDP per destination IP (Load Balancer), else (IP, port). Not-SNATed destinations get -1.
- */
-export function destinationKeys(
-  workloads: readonly TrafficWorkload[],
-  design: ResolvedDesign,
-  cni: CniName,
-): { destKeys: number[][]; keyProtocols: number[] } {
-  const ids = new Map<string, number>();
-  const keyProtocols: number[] = [];
-  const destKeys = workloads.map((w) =>
-    w.destinations.map((d) => {
-      if (!usesOutboundSnat(d.kind, cni)) return -1;
-      const id = d.protocol === 'udp' && design.udpKeyedByIp ? `udp/${d.ip}` : `${d.protocol}/${d.ip}/${d.port}`;
-      let k = ids.get(id);
-      if (k === undefined) {
-        k = keyProtocols.length;
-        ids.set(id, k);
-        keyProtocols.push(d.protocol === 'udp' ? PROTO_UDP : PROTO_TCP);
-      }
-      return k;
-    }),
-  );
-  return { destKeys, keyProtocols };
-}
-
-/**
  * The node count AKS checks an outbound profile against: Σ over pools of (autoscaler maxCount, else the largest
  * count the scenario gives the pool, scale events included) plus each pool's upgrade surge, as the resource
  * provider does (support article InvalidLoadBalancerProfileAllocatedOutboundPorts; SupportArticles-docs PR 2101).
@@ -125,17 +84,27 @@ export function effectiveNodes(s: Scenario): { nodes: number; effectiveNodes: nu
  */
 export function checkDesignAgainstCluster(s: Scenario, d: DesignInput): void {
   if (d.outboundType !== 'loadBalancer' || d.outboundPorts === 0) return;
-  const plan = planSnat({ ...d, ...effectiveNodes(s) });
+  const nodes = effectiveNodes(s).effectiveNodes;
+  const message = manualAllocationError(nodes, d.outboundPorts, d.outboundIps);
   const index = s.outbound?.designs.findIndex((x) => x.name === d.name) ?? -1;
-  if (plan.errors.length > 0) {
-    throw new InputError(
-      plan.errors.map((e) => ({
-        code: e.code,
+  if (message !== null) {
+    throw new InputError([
+      {
+        code: LB_ALLOCATED_PORTS_ERROR_CODE,
         path: `outbound.designs[${index}].outboundPorts`,
         value: String(d.outboundPorts),
-        allowed: `at most ${Math.floor((d.outboundIps * 64_000) / effectiveNodes(s).effectiveNodes / 8) * 8} ports per node for ${d.outboundIps} IPs: ${e.message}`,
+        allowed: `at most ${Math.floor((d.outboundIps * 64_000) / nodes / 8) * 8} ports per node for ${d.outboundIps} IPs: ${message}`,
         rule: 'AKS validates (Σ pool count or autoscaler maxCount + surge) × ports ≤ IPs × 64,000 (https://learn.microsoft.com/en-us/troubleshoot/azure/azure-kubernetes/create-upgrade-delete/error-code-invalidloadbalancerprofileallocatedoutboundports)',
-      })),
-    );
+      },
+    ]);
   }
+}
+
+/** The SNAT model's input for a scenario; null designs when the scenario has neither traffic nor outbound. */
+export function snatInput(s: Scenario): SnatInput {
+  const workloads = scenarioWorkloads(s);
+  if (!snatEnabled(s)) return { designs: null, workloads, daemonsetPodsPerNode: s.workload.daemonsetPodsPerNode };
+  const designs = scenarioDesigns(s);
+  for (const d of designs) checkDesignAgainstCluster(s, d);
+  return { designs, workloads, daemonsetPodsPerNode: s.workload.daemonsetPodsPerNode };
 }

@@ -3,8 +3,8 @@ import { KUBENET_DUAL_STACK_MAX_NODES, KUBENET_DUAL_STACK_RULE } from '../model/
 import type { CniName } from '../model/ipam/cni.ts';
 import { checkDualStackPlan } from '../net/dual-stack-rules.ts';
 import { DUAL_STACK_SOURCE } from '../net/ip-families.ts';
-import type { Scenario } from '../scenario/schema/scenario.ts';
-import { planPools } from './plan-pools.ts';
+import { poolAddressing } from './pool-subnets.ts';
+import type { Scenario } from './schema/scenario.ts';
 
 /** The networking models AKS runs dual-stack: Azure CNI Overlay and kubenet (configure-dual-stack). */
 export const DUAL_STACK_CNIS: readonly CniName[] = ['overlay', 'kubenet'];
@@ -61,7 +61,7 @@ export function dualStackProblems(s: Scenario, cnis: readonly CniName[]): InputP
     );
   }
   if (cnis.includes('kubenet')) {
-    const nodes = planPools(s, 'kubenet').reduce((sum, p) => sum + p.nodes, 0);
+    const nodes = poolAddressing(s, 'kubenet').reduce((sum, p) => sum + p.nodes, 0);
     if (nodes > KUBENET_DUAL_STACK_MAX_NODES) {
       problems.push({ code: 'kubenet-dual-stack-nodes', path: 'cluster.pools[*].count', value: String(nodes), allowed: `at most ${KUBENET_DUAL_STACK_MAX_NODES} nodes (autoscaler maxCount for autoscaled pools) in a dual-stack kubenet cluster`, rule: KUBENET_DUAL_STACK_RULE });
     }

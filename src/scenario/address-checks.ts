@@ -1,10 +1,11 @@
 import type { InputProblem } from '../error/input-error.ts';
 import type { CniName } from '../model/ipam/cni.ts';
 import { checkAddressPlan, type SubnetField } from '../net/address-plan.ts';
-import type { Scenario } from '../scenario/schema/scenario.ts';
 import { dualStackProblems } from './dual-stack-checks.ts';
 import { checkMaxPods } from './max-pods-rule.ts';
-import { planPools, usesPodCidr } from './plan-pools.ts';
+import { poolAddressing, scenarioVnet, usesPodCidr, usesPodSubnet } from './pool-subnets.ts';
+import { MANAGED_NODE_SUBNET, MANAGED_POD_SUBNET } from './schema/network.ts';
+import type { Scenario } from './schema/scenario.ts';
 
 /**
  * The address-plan and maxPods rules for a scenario under each networking model in `cnis` (a rule only applies
@@ -22,16 +23,30 @@ export function scenarioPlanProblems(s: Scenario, cnis: readonly CniName[]): Inp
       out.push(p);
     }
   };
+  const vnet = scenarioVnet(s);
   for (const cni of cnis) {
-    const pools = planPools(s, cni);
+    const pools = poolAddressing(s, cni);
     const subnets: SubnetField[] = [];
-    for (const p of pools) subnets.push({ path: p.nodeSubnetPath, text: p.nodeSubnet, role: 'node' });
+    const missing: InputProblem[] = [];
+    const notGiven = (path: string, what: string) =>
+      missing.push({
+        code: 'subnet-not-given',
+        path,
+        value: '(not given)',
+        allowed: `a ${what} for ${cni}: another subnet is given, so the VNet is yours and cnisim does not assume the managed VNet's subnets (${MANAGED_NODE_SUBNET}, ${MANAGED_POD_SUBNET})`,
+      });
+    for (const p of pools) {
+      if (p.nodeSubnet === null) notGiven(p.nodeSubnetPath, 'node subnet');
+      else subnets.push({ path: p.nodeSubnetPath, text: p.nodeSubnet, role: 'node' });
+    }
     for (const p of pools) {
       if (p.podSubnet !== null) subnets.push({ path: p.podSubnetPath, text: p.podSubnet, role: cni === 'pod-subnet-static' ? 'pod-static' : 'pod-dynamic' });
+      else if (usesPodSubnet(cni)) notGiven(p.podSubnetPath, 'pod subnet');
     }
+    add(missing);
     add(
       checkAddressPlan({
-        vnet: { path: 'network.vnet', text: s.network.vnet },
+        vnet: vnet === null ? null : { path: 'network.vnet', text: vnet },
         subnets,
         podCidr: usesPodCidr(cni) ? { path: 'network.podCidr', text: s.network.podCidr } : null,
         podCidrModel: cni === 'kubenet' ? 'kubenet' : 'overlay',
