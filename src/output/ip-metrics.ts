@@ -1,6 +1,5 @@
 import type { ClusterModel } from '../model/cluster/cluster-model.ts';
 import type { UpgradeController } from '../model/cluster/upgrade.ts';
-import { TRANSIENT_CAUSES } from '../model/ipam/ipam-model.ts';
 import type { ColumnSpec } from './column.ts';
 import type { CellValue } from './csv-format.ts';
 
@@ -23,8 +22,8 @@ export const IP_SUMMARY_COLUMNS: readonly ColumnSpec[] = [
   { name: 'ip_efficiency', unit: 'ratio 0..1', description: 'VNet IPs used ÷ VNet IPs allocated, summed over the time-series samples.' },
   { name: 'first_exhaustion_s', unit: 's', description: 'Simulated time of the first exhaustion; empty if nothing ran out.' },
   { name: 'exhaustion_cause', unit: 'text', description: 'Cause of the first exhaustion: node-subnet-full, pod-subnet-full, pod-cidr-full, kubenet-route-limit, cluster-node-limit, pool-node-limit.' },
-  { name: 'pods_failed_ip', unit: 'pods', description: 'Pods bound to a node that found its subnet or pod CIDR exhausted ("Failed to allocate address"); each attempt counted once.' },
-  { name: 'pods_waited_ip', unit: 'pods', description: 'Pods that waited for their own node\'s addresses: a stopped pod\'s IP still being released, or a Pod Subnet batch still in flight. Not an exhaustion.' },
+  { name: 'pods_failed_ip', unit: 'pods', description: 'Pods bound to a node that waited while their subnet, pod subnet or pod CIDR had no address left for them ("Failed to allocate address"); each pod counted once, by the worst cause it met while waiting.' },
+  { name: 'pods_waited_ip', unit: 'pods', description: 'Pods that waited only for their own node\'s addresses: a stopped pod\'s IP still being released, or a Pod Subnet batch still in flight while the subnet had room. Not an exhaustion; each pod counted once.' },
   { name: 'nodes_failed_join', unit: 'nodes', description: 'Node creations (scale-up, surge, manual scale) refused for lack of addresses or by a node limit.' },
   { name: 'upgrades_blocked', unit: 'pools', description: 'Pool upgrades that failed because a surge node could not be created.' },
 ];
@@ -44,8 +43,6 @@ export const IP_TIMESERIES_COLUMNS: readonly ColumnSpec[] = [
 export class IpMetrics {
   private firstNs = -1;
   private firstCause = '';
-  private podsFailedIp = 0;
-  private podsWaitedIp = 0;
   private nodesFailedJoin = 0;
   private upgradesBlocked = 0;
   private usedSum = 0;
@@ -58,11 +55,8 @@ export class IpMetrics {
       if (e.kind === 'node-join-failed') {
         this.nodesFailedJoin++;
         this.record(e.timeNs, e.cause, `pool ${cluster.config.pools[e.poolIndex]?.name ?? e.poolIndex}: ${e.detail}`);
-      } else if (e.kind === 'pod-ip-failed' && TRANSIENT_CAUSES.has(e.cause)) {
-        this.podsWaitedIp++;
       } else if (e.kind === 'pod-ip-failed') {
-        this.podsFailedIp++;
-        this.record(e.timeNs, e.cause, `node ${e.nodeId}: pod could not get an IP`);
+        this.record(e.timeNs, e.cause, `node ${e.nodeId}: ${e.pods} pod${e.pods === 1 ? '' : 's'} could not get an IP`);
       }
     });
     upgrades.onEvent((e) => {
@@ -94,8 +88,8 @@ export class IpMetrics {
       this.allocatedSum === 0 ? null : this.usedSum / this.allocatedSum,
       this.firstNs < 0 ? null : this.firstNs / 1e9,
       this.firstNs < 0 ? null : this.firstCause,
-      this.podsFailedIp,
-      this.podsWaitedIp,
+      this.cluster.podsFailedIp(),
+      this.cluster.podsWaitedIp(),
       this.nodesFailedJoin,
       this.upgradesBlocked,
     ];

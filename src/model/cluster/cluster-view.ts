@@ -36,4 +36,8 @@ export type ClusterEvent =
   | { readonly kind: 'node-join-failed'; readonly timeNs: number; readonly poolIndex: number; readonly cause: string; readonly detail: string }
   | { readonly kind: 'pod-running'; readonly timeNs: number; readonly nodeId: number }
   | { readonly kind: 'pod-stopped'; readonly timeNs: number; readonly nodeId: number }
-  | { readonly kind: 'pod-ip-failed'; readonly timeNs: number; readonly nodeId: number; readonly cause: string };
+  /**
+   * `pods` pods on the node found their subnet, pod subnet or pod CIDR without an address for them (published
+   * once per group, when they are first counted as failed; see PodIpLedger).
+   */
+  | { readonly kind: 'pod-ip-failed'; readonly timeNs: number; readonly nodeId: number; readonly cause: string; readonly pods: number };
