@@ -1,6 +1,6 @@
 import { defaultMaxPods } from '../model/ipam/index.ts';
 import type { CniName } from '../model/ipam/cni.ts';
-import { surgeNodes } from '../model/cluster/surge.ts';
+import { surgeNodes, type UpgradeConcurrency } from '../model/cluster/surge.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
 
 /** A node pool as the planner sees it under one networking model: its sizes resolved, its subnets named. */
@@ -10,7 +10,7 @@ export interface PlanPool {
   readonly count: number;
   /** Nodes the plan must hold: the autoscaler's maxCount if autoscaled, else count (as AKS's RP counts). */
   readonly nodes: number;
-  /** Upgrade surge nodes: maxSurge of `nodes`, percentages rounded up, at least 1 (upgrade-aks-node-pools-rolling). */
+  /** Upgrade surge nodes: maxSurge of `nodes`, percentages rounded up; 0 with maxSurge 0 (upgrade-aks-node-pools-rolling). */
   readonly surge: number;
   readonly maxPods: number;
   /** Scenario field paths, so problems and messages name them. */
@@ -47,4 +47,13 @@ export function planPools(s: Scenario, cni: CniName): PlanPool[] {
       podSubnetPath: p.podSubnet === undefined ? 'network.podSubnet' : `cluster.pools[${i}].podSubnet`,
     };
   });
+}
+
+/**
+ * How the plan counts the surges of several pools: at once (`all`, the default and what AKS's quota example
+ * counts), unless every upgrade the scenario lists runs its pools one after another (`sequential`).
+ */
+export function planConcurrency(s: Scenario): UpgradeConcurrency {
+  const ups = s.cluster.upgrades;
+  return ups.length > 0 && ups.every((u) => u.concurrency === 'sequential') ? 'sequential' : 'all';
 }

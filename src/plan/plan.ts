@@ -20,7 +20,7 @@ import { usableIps } from '../net/azure-subnet.ts';
 import { cidrSize, parseCidr, type Cidr } from '../net/cidr.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
 import { fillNodes, type FillPool, type FillResource } from './capacity-fill.ts';
-import { planPools, usesPodCidr, type PlanPool } from './plan-pools.ts';
+import { planConcurrency, planPools, usesPodCidr, type PlanPool } from './plan-pools.ts';
 import { podSubnetDemand } from './pod-subnet-demand.ts';
 import { subnetErrors, type PlanError, type SubnetTally } from './subnet-tally.ts';
 import { planSnat, type OutboundType, type SnatPlan } from './snat.ts';
@@ -96,7 +96,10 @@ function cidrOf(text: string): Cidr {
 export function planScenario(s: Scenario, cni: CniName, snatOptions: SnatOptions = DEFAULT_SNAT_OPTIONS): Plan {
   const pools = planPools(s, cni);
   const nodes = pools.reduce((sum, p) => sum + p.nodes, 0);
-  const surge = pools.reduce((sum, p) => sum + p.surge, 0);
+  // Pools upgrading at once add their surges; one after another, the largest surge is the peak.
+  const concurrency = planConcurrency(s);
+  const atPeak = (a: number, b: number) => (concurrency === 'all' ? a + b : Math.max(a, b));
+  const surge = pools.reduce((sum, p) => atPeak(sum, p.surge), 0);
   const errors: PlanError[] = [];
 
   // Subnets, in order of first use; pools naming the same CIDR share one.
@@ -115,9 +118,9 @@ export function planScenario(s: Scenario, cni: CniName, snatOptions: SnatOptions
   pools.forEach((p, i) => {
     const t = tally(p.nodeSubnet, p.nodeSubnetPath, 'node');
     t.base += p.nodes * nodeIpsPerNode(p);
-    t.surge += p.surge * nodeIpsPerNode(p);
+    t.surge = atPeak(t.surge, p.surge * nodeIpsPerNode(p));
     t.nodes += p.nodes;
-    t.surgeNodes += p.surge;
+    t.surgeNodes = atPeak(t.surgeNodes, p.surge);
     t.pools.push(i);
   });
   // "If you deploy an internal Azure Load Balancer, its front-end IPs are allocated from the cluster subnet".
@@ -131,9 +134,9 @@ export function planScenario(s: Scenario, cni: CniName, snatOptions: SnatOptions
     const t = tally(p.podSubnet, p.podSubnetPath, 'pod');
     if (cni === 'pod-subnet-static') t.usable = staticBlocksInSubnet(t.cidr) * STATIC_BLOCK_SIZE;
     t.base += d.perNode.reduce((a, b) => a + b, 0);
-    t.surge += p.surge * d.surgeNode;
+    t.surge = atPeak(t.surge, p.surge * d.surgeNode);
     t.nodes += p.nodes;
-    t.surgeNodes += p.surge;
+    t.surgeNodes = atPeak(t.surgeNodes, p.surge);
     t.pools.push(i);
   });
 
