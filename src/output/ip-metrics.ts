@@ -22,8 +22,8 @@ export const IP_SUMMARY_COLUMNS: readonly ColumnSpec[] = [
   { name: 'ip_efficiency', unit: 'ratio 0..1', description: 'VNet IPs used ÷ VNet IPs allocated, summed over the time-series samples.' },
   { name: 'first_exhaustion_s', unit: 's', description: 'Simulated time of the first exhaustion; empty if nothing ran out.' },
   { name: 'exhaustion_cause', unit: 'text', description: 'Cause of the first exhaustion: node-subnet-full, pod-subnet-full, pod-cidr-full, kubenet-route-limit, cluster-node-limit, pool-node-limit.' },
-  { name: 'pods_failed_ip', unit: 'pods', description: 'Pods bound to a node that waited while their subnet, pod subnet or pod CIDR had no address left for them ("Failed to allocate address"); each pod counted once, by the worst cause it met while waiting.' },
-  { name: 'pods_waited_ip', unit: 'pods', description: 'Pods that waited only for their own node\'s addresses: a stopped pod\'s IP still being released, or a Pod Subnet batch still in flight while the subnet had room. Not an exhaustion; each pod counted once.' },
+  { name: 'pods_failed_ip', unit: 'pods', description: 'Pods bound to a node that never got an address because their subnet, pod subnet or pod CIDR had none left ("Failed to allocate address"): deleted while failing, or still failing at the end. Each pod counted once, by its final outcome.' },
+  { name: 'pods_waited_ip', unit: 'pods', description: 'Pods that waited for an address and got one in the end, or waited only for their own node\'s addresses (a stopped pod\'s IP still being released, a Pod Subnet batch in flight while the subnet had room). Each pod counted once.' },
   { name: 'nodes_failed_join', unit: 'nodes', description: 'Node creations (scale-up, surge, manual scale) refused for lack of addresses or by a node limit.' },
   { name: 'upgrades_blocked', unit: 'pools', description: 'Pool upgrades that failed because a surge node could not be created.' },
 ];

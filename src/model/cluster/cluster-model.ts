@@ -170,11 +170,11 @@ export class ClusterModel implements ClusterView, IpamHost {
   podsWaitingForIp(): number {
     return this.ips.podsWaiting;
   }
-  /** Pods that waited for an address only because of their own node (see PodIpLedger). */
+  /** Pods that waited for an address and got one, or waited only for their own node's (see PodIpLedger). */
   podsWaitedIp(): number {
     return this.ips.podsWaitedIp;
   }
-  /** Pods that waited while their subnet or pod CIDR had no address left for them (see PodIpLedger). */
+  /** Pods that never got an address because their subnet or pod CIDR had none left (see PodIpLedger). */
   podsFailedIp(): number {
     return this.ips.podsFailedIp;
   }

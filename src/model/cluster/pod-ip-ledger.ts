@@ -19,11 +19,16 @@ export interface IpPeaks {
  * Pods are counts per (deployment, node), so a node's waiting pods are tried as one group whenever its
  * addresses change (a batch arrives, an address is released), never one event per pod.
  *
- * Each pod that waits is counted once. It is a failure (`podsFailedIp`) if at any time while it waited its
- * node's IPAM answered with a cause that is not transient (the subnet, pod subnet or pod CIDR had no address
- * left for it: "Failed to allocate address"); otherwise a wait (`podsWaitedIp`: only its node's own batch in
- * flight or addresses still being released held it up). A node's waiting pods are re-classified whenever its
- * IPAM is asked again, so a pod that first saw "batch pending" and then a full subnet counts as failed.
+ * Each pod that waits is counted once, by its final outcome. It is a failure (`podsFailedIp`) if it never got
+ * an address (deleted while waiting, or still waiting at the end) and the last answer its node's IPAM gave was
+ * not transient: the subnet, pod subnet or pod CIDR had no address left for it ("Failed to allocate address").
+ * Otherwise it is a wait (`podsWaitedIp`): it got its address in the end, or only its node's own batch in
+ * flight or addresses still being released held it up. A node's waiting pods are re-classified whenever its
+ * IPAM is asked again, so a pod that first saw "batch pending" and then a full subnet counts as failed, and a
+ * failed pod that later gets an address returned by another node counts as a wait.
+ *
+ * The `pod-ip-failed` event marks the moment pods are first found without an address (the first one is the
+ * summary's first exhaustion); the counts are the final classification.
  */
 export class PodIpLedger {
   /** Pods waiting for an address, per deployment group and node. */
@@ -49,11 +54,11 @@ export class PodIpLedger {
   get podsWaiting(): number {
     return this.waitingTotal;
   }
-  /** Pods that waited for an address and never met an exhausted subnet or pod CIDR. */
+  /** Pods that waited for an address and got one, or waited only for their node's own addresses. */
   get podsWaitedIp(): number {
     return this.entered - this.failed;
   }
-  /** Pods that waited while their subnet or pod CIDR had no address left for them. */
+  /** Pods that never got an address because their subnet or pod CIDR had none left for them. */
   get podsFailedIp(): number {
     return this.failed;
   }
@@ -83,6 +88,8 @@ export class PodIpLedger {
     if (want === 0) return 0;
     const got = this.ipam.assignPodIps(node, want);
     if (got > 0) {
+      // Those counted as failed are the oldest and take the addresses first: in the end they got one.
+      this.failed -= Math.min(got, this.failedOn[node] as number);
       this.leave(group, node, got);
       this.observe();
     }
