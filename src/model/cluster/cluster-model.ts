@@ -4,7 +4,7 @@ import type { Simulation } from '../../sim/simulation.ts';
 import { TraceBus } from '../../sim/trace.ts';
 import type { IpamHost, IpamModel } from '../ipam/ipam-model.ts';
 import { AfterDrain, ClusterNodes, NodeState } from './cluster-nodes.ts';
-import type { ClusterEvent, ClusterView } from './cluster-view.ts';
+import type { ClusterEvent, ClusterView, PodEvent } from './cluster-view.ts';
 import { PodIpLedger } from './pod-ip-ledger.ts';
 import { PodPlacement } from './pod-placement.ts';
 
@@ -62,6 +62,7 @@ export interface ClusterPeaks {
  */
 export class ClusterModel implements ClusterView, IpamHost {
   readonly events = new TraceBus<ClusterEvent>();
+  readonly podEvents = new TraceBus<PodEvent>();
   readonly ipam: IpamModel;
   readonly config: ClusterConfig;
 
@@ -89,7 +90,7 @@ export class ClusterModel implements ClusterView, IpamHost {
       },
       this.nodes,
       this.ips,
-      this.events,
+      this.podEvents,
     );
     this.hReady = sim.register('node-ready', (_s, node, epoch) => this.onNodeReady(node, epoch));
     this.hDrained = sim.register('node-drained', (_s, node, epoch) => this.onDrained(node, epoch));

@@ -4,7 +4,7 @@ import type { TraceBus } from '../../sim/trace.ts';
 import { growInt32 } from '../typed-grow.ts';
 import type { ClusterNodes } from './cluster-nodes.ts';
 import { NodeState } from './cluster-nodes.ts';
-import type { ClusterEvent } from './cluster-view.ts';
+import type { PodEvent } from './cluster-view.ts';
 import { LoadIndex } from './load-index.ts';
 import { bump } from './bump.ts';
 import type { PodIpLedger } from './pod-ip-ledger.ts';
@@ -62,7 +62,7 @@ export class PodPlacement {
     private readonly config: PlacementConfig,
     private readonly nodes: ClusterNodes,
     private readonly ips: PodIpLedger,
-    private readonly events: TraceBus<ClusterEvent>,
+    private readonly events: TraceBus<PodEvent>,
   ) {
     this.groups = config.poolsOf.length + 1;
     this.dsGroup = config.poolsOf.length;
