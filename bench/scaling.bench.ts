@@ -117,7 +117,7 @@ function fullWeek(quick: boolean): Measurement[] {
   const out: Measurement[] = [];
   const at = `${nodes.toLocaleString('en-US')} nodes, 5 models`;
   byLength.forEach((r, i) => {
-    const label = `${lengths[i]} ${unit}, ${at}`;
+    const label = `${lengths[i]} ${lengths[i] === 1 ? unit.slice(0, -1) : unit}, ${at}`;
     out.push(fitted(`full week: wall time, ${label}`, 's', r.wallS, 1), fitted(`full week: CPU time, ${label}`, 's', r.cpuS, 1));
     out.push(fitted(`full week: peak memory, ${label}`, 'bytes', r.maxRssBytes, 1));
   });
