@@ -1,7 +1,8 @@
 /**
  * End to end: `cnisim run` on the default scenario (scenarios/overlay-vs-flat.yaml: five networking models, one
  * simulated day) and on scenarios/full-scale.yaml (5,000 nodes × 250 pods under Overlay, a day of churn and one
- * upgrade), every registered model extension attached and the time series collected, as the CLI does. Parsing
+ * upgrade) and scenarios/full-week.yaml (the same cluster for a week under all five models), every registered
+ * model extension attached and the time series collected, as the CLI does. Parsing
  * the YAML and writing the CSV files are outside the timing; compiling the kernel happens once, before it.
  *
  * Two figures per scenario: events per second (every simulation of the case, every model) and simulated seconds
@@ -13,7 +14,7 @@
 import { fileURLToPath } from 'node:url';
 import { Bench } from 'tinybench';
 import type { Scenario } from '../src/scenario/schema/scenario.ts';
-import { loadScenarioAt, scaledFullScale, ScenarioRunner, type CaseRun } from './scenario-cases.ts';
+import { ALL_MODELS, loadScenarioAt, scaledFullScale, ScenarioRunner, type CaseRun } from './scenario-cases.ts';
 import { measurementsFromBench, type BenchSuite, type Measurement } from './suite.ts';
 
 const scenarioPath = (name: string) => fileURLToPath(new URL(`../scenarios/${name}`, import.meta.url));
@@ -25,10 +26,13 @@ export const suite: BenchSuite = {
       ? [
           ['overlay-vs-flat (quick: 1 simulated hour)', loadScenarioAt(scenarioPath('overlay-vs-flat.yaml'), { durationS: 3600 }), 2],
           ['full-scale (quick: 100 nodes, 1 simulated hour)', scaledFullScale(100, 3600), 2],
+          ['full-week (quick: 100 nodes, 5 models, 1 simulated hour)', scaledFullScale(100, 3600, ALL_MODELS), 1],
         ]
       : [
           ['overlay-vs-flat', loadScenarioAt(scenarioPath('overlay-vs-flat.yaml')), 10],
           ['full-scale', loadScenarioAt(scenarioPath('full-scale.yaml')), 3],
+          // A week of all five models: minutes of CPU, so one timed run (its time and peak memory: scaling suite).
+          ['full-week', loadScenarioAt(scenarioPath('full-week.yaml')), 1],
         ];
     const runner = new ScenarioRunner();
     const out: Measurement[] = [];

@@ -8,15 +8,19 @@
  * the two largest sizes (where fixed start-up costs matter least), and the memory added per pod between them.
  * Fitted rows have p25 = p75 = median and samples = the number of sizes used.
  *
+ * Then the full-week workload along duration and number of models (see fullWeek below).
+ *
  * Quick mode: 100 and 200 nodes, one simulated hour, one run each.
  * Run alone: `npx tsx bench/run.ts --filter scaling`.
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { ALL_MODELS } from './scenario-cases.ts';
 import { quantile, type BenchSuite, type Measurement } from './suite.ts';
 
 interface ChildResult {
   readonly nodes: number;
+  readonly models: number;
   readonly events: number;
   readonly wallS: number;
   readonly cpuS: number;
@@ -25,8 +29,8 @@ interface ChildResult {
 
 const child = fileURLToPath(new URL('./scaling-child.ts', import.meta.url));
 
-function runChild(nodes: number, durationS: number): ChildResult {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', child, String(nodes), String(durationS)], {
+function runChild(nodes: number, durationS: number, models: readonly string[] = ['overlay']): ChildResult {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', child, String(nodes), String(durationS), models.join(',')], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
   });
@@ -92,6 +96,38 @@ export const suite: BenchSuite = {
     );
     const perPod = ((medianRss[b] as number) - (medianRss[a] as number)) / ((nb - na) * 250);
     if (perPod > 0) out.push(fitted(`memory per added pod (${na.toLocaleString('en-US')} → ${nb.toLocaleString('en-US')} nodes)`, 'bytes', perPod, 2));
+    out.push(...fullWeek(quick));
     return out;
   },
 };
+
+/**
+ * The full-week workload (scenarios/full-week.yaml: every model, most of which run out) grown along its two other
+ * axes, one run per point (a week of five models is minutes of CPU): simulated duration (1, 2, 4 and 7 days, all
+ * five models; the 7-day point is full-week.yaml itself, with its wall time, CPU time and peak memory) and number
+ * of models (1 to 5 in full-week's order, one day). Exponents are fitted to CPU time, which a shared machine
+ * disturbs less than wall time. Quick mode: 100 nodes, 1 and 2 simulated hours, 1 and 5 models.
+ */
+function fullWeek(quick: boolean): Measurement[] {
+  const nodes = quick ? 100 : 5000;
+  const unitS = quick ? 3600 : 86400;
+  const unit = quick ? 'hours' : 'days';
+  const lengths = quick ? [1, 2] : [1, 2, 4, 7];
+  const byLength = lengths.map((d) => runChild(nodes, d * unitS, ALL_MODELS));
+  const out: Measurement[] = [];
+  const at = `${nodes.toLocaleString('en-US')} nodes, 5 models`;
+  byLength.forEach((r, i) => {
+    const label = `${lengths[i]} ${lengths[i] === 1 ? unit.slice(0, -1) : unit}, ${at}`;
+    out.push(fitted(`full week: wall time, ${label}`, 's', r.wallS, 1), fitted(`full week: CPU time, ${label}`, 's', r.cpuS, 1));
+    out.push(fitted(`full week: peak memory, ${label}`, 'bytes', r.maxRssBytes, 1));
+  });
+  out.push(fitted(`full week: growth exponent of CPU time in simulated duration (${at})`, 'exponent', growthExponent(lengths, byLength.map((r) => r.cpuS)), lengths.length));
+  const counts = quick ? [1, 5] : [1, 2, 3, 4, 5];
+  // Five models for one unit is the first duration point: reused, not run again.
+  const byModels = counts.map((k) => (k === ALL_MODELS.length ? (byLength[0] as ChildResult) : runChild(nodes, unitS, ALL_MODELS.slice(0, k))));
+  byModels.forEach((r, i) => {
+    out.push(fitted(`full week: CPU time, ${counts[i]} model${counts[i] === 1 ? '' : 's'}, 1 ${unit.slice(0, -1)}, ${nodes.toLocaleString('en-US')} nodes`, 's', r.cpuS, 1));
+  });
+  out.push(fitted(`full week: growth exponent of CPU time in number of models (1 ${unit.slice(0, -1)})`, 'exponent', growthExponent(counts, byModels.map((r) => r.cpuS)), counts.length));
+  return out;
+}

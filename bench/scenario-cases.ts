@@ -61,13 +61,17 @@ export function loadScenarioAt(path: string, overrides: { durationS?: number } =
   return overrides.durationS === undefined ? s : { ...s, durationS: overrides.durationS };
 }
 
+/** The five networking models in the order scenarios/full-week.yaml lists them. */
+export const ALL_MODELS = ['overlay', 'kubenet', 'node-subnet', 'pod-subnet-dynamic', 'pod-subnet-static'] as const;
+
 /**
  * scenarios/full-scale.yaml scaled to `nodes` nodes (100 … 5,000): 250 pods per node under Overlay, a day of
  * churn (0.05 restarts per pod-hour) and one rolling upgrade of the first pool with 1% surge. The first pool has
  * 99% of up to 1,000 nodes and its surge brings the cluster to `nodes`; the rest come in pools of 1,000
- * (the AKS per-pool limit). At 5,000 nodes this is full-scale.yaml itself.
+ * (the AKS per-pool limit). At 5,000 nodes this is full-scale.yaml itself; at 5,000 nodes, a week and all five
+ * models (`models`), it is full-week.yaml (which samples hourly rather than every ten minutes).
  */
-export function scaledFullScaleYaml(nodes: number, durationS = 86400): string {
+export function scaledFullScaleYaml(nodes: number, durationS = 86400, models: readonly string[] = ['overlay']): string {
   const first = Math.min(nodes, 1000);
   const firstCount = Math.floor(first * 0.99);
   const surge = Math.ceil(firstCount * 0.01);
@@ -83,12 +87,13 @@ export function scaledFullScaleYaml(nodes: number, durationS = 86400): string {
 seed: 1
 durationS: ${durationS}
 sampleIntervalS: 600
-cni: [overlay]
+cni: [${models.join(', ')}]
 assumptions:
   overlayMaxPodsPerCluster: 1250000
 network:
   vnet: 10.224.0.0/12
   nodeSubnet: 10.224.0.0/16
+  podSubnet: 10.225.0.0/16
   podCidr: 10.128.0.0/11
 cluster:
   pools:
@@ -106,6 +111,6 @@ workload:
 `;
 }
 
-export function scaledFullScale(nodes: number, durationS = 86400): Scenario {
-  return parseScenarioText(scaledFullScaleYaml(nodes, durationS), `full-scale-${nodes}.yaml`);
+export function scaledFullScale(nodes: number, durationS = 86400, models: readonly string[] = ['overlay']): Scenario {
+  return parseScenarioText(scaledFullScaleYaml(nodes, durationS, models), `full-scale-${nodes}.yaml`);
 }

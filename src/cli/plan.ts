@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { InputError, throwIfProblems, type InputProblem } from '../error/input-error.ts';
 import { CLUSTER_LIMITS_SOURCE, MAX_NODES_PER_POOL } from '../model/azure/limits.ts';
+import { ZERO_SURGE_RULE, zeroSurgePools } from '../model/cluster/surge.ts';
 import { CNI_NAMES, type CniName } from '../model/ipam/cni.ts';
 import { OUTBOUND_TYPES, type OutboundType } from '../model/snat/outbound-type.ts';
 import { DEFAULT_SNAT_OPTIONS, planScenario, type SnatOptions } from '../plan/plan.ts';
@@ -17,6 +18,7 @@ interface PlanFlags {
   nodes?: string;
   maxPods?: string;
   maxSurge?: string;
+  maxUnavailable?: string;
   nodeSubnet?: string;
   podSubnet?: string;
   podCidr?: string;
@@ -42,7 +44,8 @@ const HELP_EXAMPLES = `
 Inputs come from SCENARIO (YAML or JSON) when given, else from AKS defaults (one system pool of ${DEFAULT_NODES}
 nodes, pod CIDR 10.244.0.0/16, service CIDR 10.0.0.0/16, DNS 10.0.0.10); flags override either. With no subnet
 given, the managed VNet: VNet 10.224.0.0/12, node subnet 10.224.0.0/16, pod subnet 10.225.0.0/16. Given a
-subnet, none of these is assumed: without --vnet the VNet is unknown and not checked (warning VnetNotGiven). Max surge defaults to 10% rounded up (at least 1 node);
+subnet, none of these is assumed: without --vnet the VNet is unknown and not checked (warning VnetNotGiven). Max surge defaults to 10% rounded up; max unavailable
+defaults to 0 (with --max-surge 0, give --max-unavailable 1 or more: no surge node, no surge addresses);
 maxPods defaults per model: overlay 250, kubenet 110, node-subnet 30, pod-subnet-* 110
 (assumptions.podSubnetDefaultMaxPods, a CONFLICT).
 
@@ -52,6 +55,7 @@ Warnings (e.g. a public Overlay pod CIDR) go to stderr and the JSON's warnings l
 Examples:
   $ cnisim plan --cni node-subnet --nodes 50 --max-surge 1 --node-subnet 10.224.0.0/21
   $ cnisim plan --cni overlay --nodes 5 --pod-cidr 10.240.100.0/22 --format json
+  $ cnisim plan --cni node-subnet --nodes 8 --max-surge 0 --max-unavailable 1 --node-subnet 10.224.0.0/24
   $ cnisim plan --cni all --nodes 200 --vnet 10.224.0.0/12 --node-subnet 10.224.0.0/22 --pod-subnet 10.225.0.0/21 --format csv
   $ cnisim plan --outbound-type loadBalancer --outbound-ips 2 --outbound-ports 4000 --nodes 30
   $ cnisim plan scenarios/overlay-vs-flat.yaml --max-pods 110
@@ -69,6 +73,7 @@ export function registerPlan(program: Command): void {
     .option('--nodes <n>', `nodes in the (single) pool (default ${DEFAULT_NODES})`)
     .option('--max-pods <p>', 'maxPods per node for every pool, 10..250 (default per model)')
     .option('--max-surge <n|p%>', 'upgrade max surge for every pool: a node count or a percentage (default 10%)')
+    .option('--max-unavailable <n|p%>', 'upgrade max unavailable for every pool: nodes drained in place at once, a count or a percentage (default 0)')
     .option('--node-subnet <cidr>', 'node subnet for every pool (default 10.224.0.0/16 when no subnet is given)')
     .option('--pod-subnet <cidr>', 'pod subnet for every pool, Pod Subnet models (default 10.225.0.0/16 when no subnet is given)')
     .option('--pod-cidr <cidr>', 'pod CIDR (Overlay, kubenet)')
@@ -100,6 +105,15 @@ function int(flag: string, text: string | undefined, problems: InputProblem[], a
   return Number.parseInt(text, 10);
 }
 
+/** A --max-surge or --max-unavailable value: a node count or a percentage. */
+function upgradeSetting(flag: string, text: string | undefined, problems: InputProblem[]): number | string | undefined {
+  if (text === undefined) return undefined;
+  if (/^\d+$/.test(text)) return Number.parseInt(text, 10);
+  if (SURGE.test(text)) return text;
+  problems.push({ code: flag.slice(2), path: flag, value: JSON.stringify(text), allowed: 'a node count like 1 or a percentage like 33%' });
+  return undefined;
+}
+
 function parseCnis(text: string | undefined, problems: InputProblem[]): CniName[] | undefined {
   if (text === undefined) return undefined;
   const names = text.split(',').map((t) => t.trim());
@@ -114,7 +128,14 @@ function parseCnis(text: string | undefined, problems: InputProblem[]): CniName[
 }
 
 /** Applies the flags to the scenario; pool-level subnets are replaced when the flag sets one for every pool. */
-function override(s: Scenario, f: PlanFlags, nodes: number | undefined, maxPods: number | undefined, maxSurge: number | string | undefined): Scenario {
+function override(
+  s: Scenario,
+  f: PlanFlags,
+  nodes: number | undefined,
+  maxPods: number | undefined,
+  maxSurge: number | string | undefined,
+  maxUnavailable: number | string | undefined,
+): Scenario {
   const pools = s.cluster.pools.map((p) => {
     const { nodeSubnet, podSubnet, autoscale, ...rest } = p;
     return {
@@ -123,6 +144,7 @@ function override(s: Scenario, f: PlanFlags, nodes: number | undefined, maxPods:
       ...(nodes === undefined && autoscale !== undefined ? { autoscale } : {}),
       ...(maxPods === undefined ? {} : { maxPods }),
       ...(maxSurge === undefined ? {} : { maxSurge }),
+      ...(maxUnavailable === undefined ? {} : { maxUnavailable }),
       ...(f.nodeSubnet !== undefined || nodeSubnet === undefined ? {} : { nodeSubnet }),
       ...(f.podSubnet !== undefined || podSubnet === undefined ? {} : { podSubnet }),
     };
@@ -173,12 +195,8 @@ async function planCommand(files: string[] | undefined, f: PlanFlags): Promise<n
   const cnisFlag = parseCnis(f.cni, problems);
   const nodes = int('--nodes', f.nodes, problems, 'a whole number of nodes, 0 or more');
   const maxPods = int('--max-pods', f.maxPods, problems, 'an integer from 10 to 250');
-  let maxSurge: number | string | undefined;
-  if (f.maxSurge !== undefined) {
-    if (/^\d+$/.test(f.maxSurge)) maxSurge = Number.parseInt(f.maxSurge, 10);
-    else if (SURGE.test(f.maxSurge)) maxSurge = f.maxSurge;
-    else problems.push({ code: 'max-surge', path: '--max-surge', value: JSON.stringify(f.maxSurge), allowed: 'a node count like 1 or a percentage like 33%' });
-  }
+  const maxSurge = upgradeSetting('--max-surge', f.maxSurge, problems);
+  const maxUnavailable = upgradeSetting('--max-unavailable', f.maxUnavailable, problems);
   const outboundIpsFlag = int('--outbound-ips', f.outboundIps, problems, 'a whole number of public IPs');
   const outboundPortsFlag = int('--outbound-ports', f.outboundPorts, problems, 'a multiple of 8 in 0..64000');
   const idleTimeoutFlag = int('--idle-timeout', f.idleTimeout, problems, 'a whole number of minutes');
@@ -192,7 +210,16 @@ async function planCommand(files: string[] | undefined, f: PlanFlags): Promise<n
       { code: 'nodes-multi-pool', path: '--nodes', value: String(nodes), allowed: `no --nodes: the scenario has ${loaded.cluster.pools.length} pools; set each pool's count in the file` },
     ]);
   }
-  const s = applyFamilyFlags(override(loaded, f, nodes, maxPods, maxSurge), f as FamilyFlags);
+  const s = applyFamilyFlags(override(loaded, f, nodes, maxPods, maxSurge, maxUnavailable), f as FamilyFlags);
+  throwIfProblems(
+    zeroSurgePools(s.cluster.pools, s.assumptions.maxSurgeDefault).map((z) => ({
+      code: 'no-surge-no-unavailable',
+      path: f.maxSurge !== undefined ? '--max-surge' : `${file === undefined ? '' : `${file}: `}cluster.pools[${z.index}].maxSurge`,
+      value: `${JSON.stringify(z.maxSurge)} with maxUnavailable ${JSON.stringify(z.maxUnavailable)}`,
+      allowed: 'maxSurge greater than 0, or --max-unavailable greater than 0',
+      rule: ZERO_SURGE_RULE,
+    })),
+  );
   const cnis = cnisFlag ?? (file === undefined ? defaultCnisForFlags(s) : s.cni);
   const rename = flagRenamer(f, file);
   // The scenario's first outbound design (if any) is the base; the SNAT flags override its fields.

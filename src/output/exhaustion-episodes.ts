@@ -55,17 +55,18 @@ export class EpisodeTracker {
     this.interval++;
   }
 
-  refuse(timeNs: number, refused: RefusedRequest, cause: string, pool: string): void {
+  /** One refusal of `count` requests at once (a group of pods refused together counts each pod). */
+  refuse(timeNs: number, refused: RefusedRequest, cause: string, pool: string, count = 1): void {
     const key = `${refused}\u0000${cause}\u0000${pool}`;
     const e = this.open.get(key);
     if (e !== undefined && this.interval - e.lastInterval <= 1) {
       e.lastNs = timeNs;
       e.lastInterval = this.interval;
-      e.attempts++;
+      e.attempts += count;
       return;
     }
     if (e !== undefined) this.closed.push(freeze(e));
-    this.open.set(key, { refused, cause, pool, firstNs: timeNs, lastNs: timeNs, attempts: 1, lastInterval: this.interval });
+    this.open.set(key, { refused, cause, pool, firstNs: timeNs, lastNs: timeNs, attempts: count, lastInterval: this.interval });
   }
 
   /** Every episode so far, open ones included, in order of first refusal (then refused kind, cause, pool). */

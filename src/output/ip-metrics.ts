@@ -1,6 +1,5 @@
 import type { ClusterModel } from '../model/cluster/cluster-model.ts';
 import type { UpgradeController } from '../model/cluster/upgrade.ts';
-import { TRANSIENT_CAUSES } from '../model/ipam/ipam-model.ts';
 import type { ColumnSpec } from './column.ts';
 import type { CellValue } from './csv-format.ts';
 import { EpisodeTracker, type ExhaustionEpisode, type RefusedRequest } from './exhaustion-episodes.ts';
@@ -24,8 +23,8 @@ export const IP_SUMMARY_COLUMNS: readonly ColumnSpec[] = [
   { name: 'ip_efficiency', unit: 'ratio 0..1', description: 'VNet IPs used ÷ VNet IPs allocated, summed over the time-series samples.' },
   { name: 'first_exhaustion_s', unit: 's', description: 'Simulated time of the first exhaustion; empty if nothing ran out.' },
   { name: 'exhaustion_cause', unit: 'text', description: 'Cause of the first exhaustion: node-subnet-full, pod-subnet-full, pod-cidr-full, pod-cidr-ipv6-full, kubenet-route-limit, overlay-pod-limit, cluster-node-limit, pool-node-limit.' },
-  { name: 'pods_failed_ip', unit: 'pods', description: 'Pods bound to a node that found its subnet or pod CIDR exhausted ("Failed to allocate address"); each attempt counted once.' },
-  { name: 'pods_waited_ip', unit: 'pods', description: 'Pods that waited for their own node\'s addresses: a stopped pod\'s IP still being released, or a Pod Subnet batch still in flight. Not an exhaustion.' },
+  { name: 'pods_failed_ip', unit: 'pods', description: 'Pods bound to a node that never got an address because their subnet, pod subnet or pod CIDR had none left ("Failed to allocate address"): deleted while failing, or still failing at the end. Each pod counted once, by its final outcome.' },
+  { name: 'pods_waited_ip', unit: 'pods', description: 'Pods that waited for an address and got one in the end, or waited only for their own node\'s addresses (a stopped pod\'s IP still being released, a Pod Subnet batch in flight while the subnet had room). Each pod counted once.' },
   { name: 'nodes_failed_join', unit: 'nodes', description: 'Node creations (scale-up, surge, manual scale) refused for lack of addresses or by a node limit.' },
   { name: 'upgrades_blocked', unit: 'pools', description: 'Pool upgrades that failed because a surge node could not be created.' },
 ];
@@ -62,8 +61,6 @@ export const IPV6_TIMESERIES_COLUMNS: readonly ColumnSpec[] = [
 export class IpMetrics {
   private firstNs = -1;
   private firstCause = '';
-  private podsFailedIp = 0;
-  private podsWaitedIp = 0;
   private nodesFailedJoin = 0;
   private upgradesBlocked = 0;
   private usedSum = 0;
@@ -77,11 +74,8 @@ export class IpMetrics {
       if (e.kind === 'node-join-failed') {
         this.nodesFailedJoin++;
         this.record(e.timeNs, 'node', e.cause, this.poolName(e.poolIndex), e.detail);
-      } else if (e.kind === 'pod-ip-failed' && TRANSIENT_CAUSES.has(e.cause)) {
-        this.podsWaitedIp++;
       } else if (e.kind === 'pod-ip-failed') {
-        this.podsFailedIp++;
-        this.record(e.timeNs, 'pod', e.cause, this.poolName(cluster.poolIndex(e.nodeId)), `node ${e.nodeId}: pod could not get an IP`);
+        this.record(e.timeNs, 'pod', e.cause, this.poolName(cluster.poolIndex(e.nodeId)), `node ${e.nodeId}: ${e.pods} pod${e.pods === 1 ? '' : 's'} could not get an IP`, e.pods);
       }
     });
     upgrades.onEvent((e) => {
@@ -126,8 +120,8 @@ export class IpMetrics {
       this.allocatedSum === 0 ? null : this.usedSum / this.allocatedSum,
       this.firstNs < 0 ? null : this.firstNs / 1e9,
       this.firstNs < 0 ? null : this.firstCause,
-      this.podsFailedIp,
-      this.podsWaitedIp,
+      this.cluster.podsFailedIp(),
+      this.cluster.podsWaitedIp(),
       this.nodesFailedJoin,
       this.upgradesBlocked,
     ];
@@ -147,12 +141,12 @@ export class IpMetrics {
     return this.cluster.config.pools[poolIndex]?.name ?? String(poolIndex);
   }
 
-  private record(timeNs: number, refused: RefusedRequest, cause: string, pool: string, detail: string): void {
+  private record(timeNs: number, refused: RefusedRequest, cause: string, pool: string, detail: string, count = 1): void {
     if (this.firstNs < 0) {
       this.firstNs = timeNs;
       this.firstCause = cause;
     }
-    this.tracker.refuse(timeNs, refused, cause, pool);
+    this.tracker.refuse(timeNs, refused, cause, pool, count);
     if (this.records.length < MAX_RECORDS) this.records.push({ timeNs, cause, detail: `pool ${pool}: ${detail}` });
     else this.dropped++;
   }

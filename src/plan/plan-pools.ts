@@ -1,5 +1,5 @@
 import type { CniName } from '../model/ipam/cni.ts';
-import { surgeNodes } from '../model/cluster/surge.ts';
+import { surgeNodes, type UpgradeConcurrency } from '../model/cluster/surge.ts';
 import { poolAddressing, type PoolAddressing } from '../scenario/pool-subnets.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
 
@@ -10,7 +10,7 @@ export interface PlanPool extends PoolAddressing {
   readonly name: string;
   /** Nodes the pool has now (`count`). */
   readonly count: number;
-  /** Upgrade surge nodes: maxSurge of `nodes`, percentages rounded up, at least 1 (upgrade-aks-node-pools-rolling). */
+  /** Upgrade surge nodes: maxSurge of `nodes`, percentages rounded up; 0 with maxSurge 0 (upgrade-aks-node-pools-rolling). */
   readonly surge: number;
 }
 
@@ -26,4 +26,13 @@ export function planPools(s: Scenario, cni: CniName): PlanPool[] {
       surge: surgeNodes(p.maxSurge ?? s.assumptions.maxSurgeDefault, a.nodes),
     };
   });
+}
+
+/**
+ * How the plan counts the surges of several pools: at once (`all`, the default and what AKS's quota example
+ * counts), unless every upgrade the scenario lists runs its pools one after another (`sequential`).
+ */
+export function planConcurrency(s: Scenario): UpgradeConcurrency {
+  const ups = s.cluster.upgrades;
+  return ups.length > 0 && ups.every((u) => u.concurrency === 'sequential') ? 'sequential' : 'all';
 }

@@ -26,7 +26,7 @@ import { usedByOthersIn } from '../net/used-by-others.ts';
 import { scenarioVnet } from '../scenario/pool-subnets.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
 import { searchMaxNodes } from './max-nodes.ts';
-import { planPools, usesPodCidr, type PlanPool } from './plan-pools.ts';
+import { planConcurrency, planPools, usesPodCidr, type PlanPool } from './plan-pools.ts';
 import { podSubnetDemand } from './pod-subnet-demand.ts';
 import { peakReplicas } from './pod-spread.ts';
 import { availableIps, subnetErrors, type LimitingFactor, type PlanError, type SubnetTally } from './subnet-tally.ts';
@@ -149,7 +149,10 @@ export function withPoolCounts(s: Scenario, counts: readonly number[]): Scenario
 function assessPlan(s: Scenario, cni: CniName, snatOptions: SnatOptions): Omit<Plan, 'maxNodesThatFit' | 'maxPodsPerCluster' | 'limitingFactor'> {
   const pools = planPools(s, cni);
   const nodes = pools.reduce((sum, p) => sum + p.nodes, 0);
-  const surge = pools.reduce((sum, p) => sum + p.surge, 0);
+  // Pools upgrading at once add their surges; one after another, the largest surge is the peak.
+  const concurrency = planConcurrency(s);
+  const atPeak = (a: number, b: number) => (concurrency === 'all' ? a + b : Math.max(a, b));
+  const surge = pools.reduce((sum, p) => atPeak(sum, p.surge), 0);
   const errors: PlanError[] = [];
 
   // Subnets, in order of first use; pools naming the same CIDR share one.
@@ -170,9 +173,9 @@ function assessPlan(s: Scenario, cni: CniName, snatOptions: SnatOptions): Omit<P
   pools.forEach((p, i) => {
     const t = tally(p.nodeSubnet, p.nodeSubnetPath, 'node');
     t.base += p.nodes * nodeIpsPerNode(p);
-    t.surge += p.surge * nodeIpsPerNode(p);
+    t.surge = atPeak(t.surge, p.surge * nodeIpsPerNode(p));
     t.nodes += p.nodes;
-    t.surgeNodes += p.surge;
+    t.surgeNodes = atPeak(t.surgeNodes, p.surge);
     t.pools.push(i);
   });
   // "If you deploy an internal Azure Load Balancer, its front-end IPs are allocated from the cluster subnet".
@@ -187,9 +190,9 @@ function assessPlan(s: Scenario, cni: CniName, snatOptions: SnatOptions): Omit<P
     // Whole /28 blocks of what other tenants leave; their own addresses are added back so that free = usable − usedByOthers − required.
     if (cni === 'pod-subnet-static') t.usable = Math.floor((usableIps(t.cidr) - t.usedByOthers) / STATIC_BLOCK_SIZE) * STATIC_BLOCK_SIZE + t.usedByOthers;
     t.base += d.perNode.reduce((a, b) => a + b, 0);
-    t.surge += p.surge * d.surgeNode;
+    t.surge = atPeak(t.surge, p.surge * d.surgeNode);
     t.nodes += p.nodes;
-    t.surgeNodes += p.surge;
+    t.surgeNodes = atPeak(t.surgeNodes, p.surge);
     t.pools.push(i);
   });
 

@@ -115,8 +115,9 @@ export function wireCluster(s: Scenario, cni: CniName, seed: number, replicate: 
       atNs: secondsToNs(u.atS),
       pools: (u.pools ?? s.cluster.pools.map((p) => p.name)).map(poolIndex),
       drainNs: secondsToNs(u.drainS),
+      concurrency: u.concurrency,
     })),
-    (p) => s.cluster.pools[p]?.maxSurge ?? s.assumptions.maxSurgeDefault,
+    (p) => ({ maxSurge: s.cluster.pools[p]?.maxSurge ?? s.assumptions.maxSurgeDefault, maxUnavailable: s.cluster.pools[p]?.maxUnavailable ?? 0 }),
   );
   const generation = () => upgrades.generation;
   const autoscaler = new Autoscaler(

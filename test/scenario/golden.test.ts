@@ -25,6 +25,8 @@ describe('golden summary CSV of every shipped scenario', () => {
       if (update) writeFileSync(golden, csv);
       expect(existsSync(golden), `${golden} is missing; create it with UPDATE_GOLDEN=1`).toBe(true);
       expect(csv).toBe(readFileSync(golden, 'utf8'));
-    });
+      // full-week.yaml is a week of 1.25 million pods under five models: about a minute of CPU, far more on a
+      // shared machine.
+    }, 1_800_000);
   }
 });

@@ -105,7 +105,7 @@ describe('grid expansion', () => {
 describe('bad sweep specs', () => {
   it('names an unknown path, with the nearest field', () => {
     expect(problems(() => grid({ parameters: [{ path: 'cluster.pools[0].maxPod', values: [30] }] }))).toEqual([
-      'sweep.parameters[0].path | "cluster.pools[0].maxPod" | "cluster.pools[0].maxPods" (did you mean it?); a field of cluster.pools[0]: name, mode, count, maxPods, autoscale, maxSurge, nodeSubnet, podSubnet, nodeSubnetIpv6',
+      'sweep.parameters[0].path | "cluster.pools[0].maxPod" | "cluster.pools[0].maxPods" (did you mean it?); a field of cluster.pools[0]: name, mode, count, maxPods, autoscale, maxSurge, maxUnavailable, nodeSubnet, podSubnet, nodeSubnetIpv6',
     ]);
     expect(problems(() => grid({ parameters: [{ path: 'netwrk.nodeSubnet', values: ['10.0.0.0/24'] }] }))[0]).toMatch(/^sweep\.parameters\[0\]\.path \| "netwrk\.nodeSubnet" \| "network" \(did you mean it\?\)/);
     expect(problems(() => grid({ parameters: [{ path: 'network.toString', values: [1] }] }))[0]).toMatch(/^sweep\.parameters\[0\]\.path \| "network\.toString" \| a field of network: vnet, nodeSubnet/);

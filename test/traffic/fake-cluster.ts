@@ -1,9 +1,10 @@
-import type { ClusterEvent, ClusterView } from '../../src/model/cluster/cluster-view.ts';
+import type { ClusterEvent, ClusterView, PodEvent } from '../../src/model/cluster/cluster-view.ts';
 import { TraceBus } from '../../src/sim/trace.ts';
 
 /** A cluster view whose nodes and pods a test sets by hand, publishing the same events the cluster model does. */
 export class FakeCluster implements ClusterView {
   readonly events = new TraceBus<ClusterEvent>();
+  readonly podEvents = new TraceBus<PodEvent>();
   private readonly pods: number[] = [];
   private readonly pools: number[] = [];
   private vms = 0;
@@ -50,6 +51,6 @@ export class FakeCluster implements ClusterView {
 
   setPods(timeNs: number, node: number, pods: number): void {
     this.pods[node] = pods;
-    this.events.emit({ kind: 'pod-running', timeNs, nodeId: node });
+    this.podEvents.emit({ kind: 'pod-running', timeNs, nodeId: node });
   }
 }

@@ -27,13 +27,24 @@ export interface ClusterView {
   runningPodCount(): number;
   /** Lifecycle events, published as they happen. */
   readonly events: TraceBus<ClusterEvent>;
+  /**
+   * Pods starting to run and stopping, one event per pod, on a bus of their own: they come with every restart,
+   * and a run that does not watch them (no traffic model) then builds no event object for them.
+   */
+  readonly podEvents: TraceBus<PodEvent>;
 }
+
+export type PodEvent =
+  | { readonly kind: 'pod-running'; readonly timeNs: number; readonly nodeId: number }
+  | { readonly kind: 'pod-stopped'; readonly timeNs: number; readonly nodeId: number };
 
 export type ClusterEvent =
   | { readonly kind: 'node-created'; readonly timeNs: number; readonly nodeId: number; readonly poolIndex: number; readonly surge: boolean }
   | { readonly kind: 'node-ready'; readonly timeNs: number; readonly nodeId: number }
   | { readonly kind: 'node-removed'; readonly timeNs: number; readonly nodeId: number }
   | { readonly kind: 'node-join-failed'; readonly timeNs: number; readonly poolIndex: number; readonly cause: string; readonly detail: string }
-  | { readonly kind: 'pod-running'; readonly timeNs: number; readonly nodeId: number }
-  | { readonly kind: 'pod-stopped'; readonly timeNs: number; readonly nodeId: number }
-  | { readonly kind: 'pod-ip-failed'; readonly timeNs: number; readonly nodeId: number; readonly cause: string };
+  /**
+   * `pods` pods on the node found their subnet, pod subnet or pod CIDR without an address for them (published
+   * once per group, when they are first counted as failed; see PodIpLedger).
+   */
+  | { readonly kind: 'pod-ip-failed'; readonly timeNs: number; readonly nodeId: number; readonly cause: string; readonly pods: number };

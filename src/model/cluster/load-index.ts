@@ -77,13 +77,18 @@ export class LoadIndex {
   /** The least-loaded node in the pool with load < `maxLoad`, or -1. Returns its load via `leastLoad`. */
   least(pool: number, maxLoad: number): number {
     const base = pool * this.stride;
-    for (let load = this.lowHint[pool] as number; load < maxLoad && load < this.stride; load++) {
+    const end = Math.min(maxLoad, this.stride);
+    let load = this.lowHint[pool] as number;
+    for (; load < end; load++) {
       const head = this.heads[base + load] as number;
       if (head >= 0) {
         this.lowHint[pool] = load;
         return head;
       }
     }
+    // Every bucket below `end` is empty: remember it, so a cluster with no room answers the next call in O(1)
+    // instead of rescanning (insert lowers the hint again when a node gains room).
+    if (load > (this.lowHint[pool] as number)) this.lowHint[pool] = load;
     return -1;
   }
 

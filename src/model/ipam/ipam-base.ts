@@ -78,16 +78,26 @@ export abstract class IpamBase implements IpamModel {
   }
 
   assignPodIp(node: number): 'ok' | ExhaustionCause {
+    return this.assignPodIps(node, 1) === 1 ? 'ok' : this.noIpCause(node);
+  }
+
+  assignPodIps(node: number, count: number): number {
     const t = this.nodes;
-    if (t.get(t.used, node) + t.get(t.releasing, node) < t.get(t.capacity, node)) {
+    let got = 0;
+    // One address at a time, resizing after each, as the CNS pool monitor sees pods arrive: a Pod Subnet
+    // dynamic node asks for its next batch when the pod that leaves fewer than 8 free takes its address.
+    while (got < count && t.get(t.used, node) + t.get(t.releasing, node) < t.get(t.capacity, node)) {
       t.add(t.used, node, 1);
       this.podIpsBound++;
+      got++;
       this.usageChanged(node);
-      return 'ok';
     }
-    const cause = this.noIpCause(node);
-    this.usageChanged(node);
-    return cause;
+    if (got < count) this.usageChanged(node);
+    return got;
+  }
+
+  waitCause(node: number): ExhaustionCause {
+    return this.noIpCause(node);
   }
 
   releasePodIp(node: number): void {

@@ -75,6 +75,13 @@ export interface IpamModel {
    * cluster keeps the pod pending until `podIpsAvailable(nodeId)` is called.
    */
   assignPodIp(nodeId: number): 'ok' | ExhaustionCause;
+  /**
+   * `count` pods on the node need an address: assigns as many as the node has free now, as one group, and
+   * returns how many. The others wait until `podIpsAvailable(nodeId)`; `waitCause` says why.
+   */
+  assignPodIps(nodeId: number, count: number): number;
+  /** Why a pod on the node gets no address now. */
+  waitCause(nodeId: number): ExhaustionCause;
   /** The pod stopped; its IP is released after the release delay. */
   releasePodIp(nodeId: number): void;
   /** VNet IPs reserved for the cluster now: node IPs, pod IPs and blocks held by nodes, ILB frontends. */

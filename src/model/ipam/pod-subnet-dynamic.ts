@@ -24,6 +24,8 @@ export class PodSubnetDynamicIpam extends IpamBase {
   private readonly hArrived: number;
   /** Nodes that asked for more than their subnet had, retried in id order when addresses come back. */
   private starved = new Uint8Array(64);
+  /** No node below this id is starved: where the retry scan starts. */
+  private starvedLow = 0;
 
   constructor(sim: Simulation, subnets: IpamSubnets, timing: IpamTiming, host: IpamHost) {
     super(sim, subnets, timing, host);
@@ -113,12 +115,18 @@ export class PodSubnetDynamicIpam extends IpamBase {
       this.starved = bigger;
     }
     this.starved[node] = starved ? 1 : 0;
+    if (starved && node < this.starvedLow) this.starvedLow = node;
   }
 
   /** Addresses came back to a pod subnet: let starved nodes on it ask again, lowest id first. */
   private retryStarved(podSubnet: number): void {
     const t = this.nodes;
-    for (let n = 0; n < this.starved.length; n++) {
+    const pool = this.pools[podSubnet];
+    if (pool === undefined) return;
+    // Stops once the subnet is empty again: a starved node asked now would get nothing, and it asks again on its
+    // own next change. Without the stop, every address given back cost a pass over every node.
+    while (this.starvedLow < this.starved.length && this.starved[this.starvedLow] === 0) this.starvedLow++;
+    for (let n = this.starvedLow; n < this.starved.length && pool.free > 0; n++) {
       if (this.starved[n] === 1 && t.live[n] === 1 && t.podSubnet[n] === podSubnet) this.resize(n);
     }
   }

@@ -1,5 +1,5 @@
 import type { Simulation } from '../../sim/simulation.ts';
-import type { ClusterEvent, ClusterView } from '../cluster/cluster-view.ts';
+import type { ClusterEvent, ClusterView, PodEvent } from '../cluster/cluster-view.ts';
 import { ArrivalProcess } from './arrival-process.ts';
 import { CLOSE_FIN } from './close-type.ts';
 import { ConnectionDraws } from './connection-draws.ts';
@@ -102,7 +102,12 @@ export class TrafficDriver {
 
   /** Subscribes to the cluster and starts the arrival streams; call before the cluster starts. */
   start(): void {
-    this.unsubscribe = this.view.events.subscribe((e) => this.onCluster(e));
+    const offCluster = this.view.events.subscribe((e) => this.onCluster(e));
+    const offPods = this.view.podEvents.subscribe((e: PodEvent) => this.refreshNode(e.nodeId));
+    this.unsubscribe = () => {
+      offCluster();
+      offPods();
+    };
     for (const a of this.arrivals) a.start();
   }
 
@@ -112,10 +117,6 @@ export class TrafficDriver {
 
   private onCluster(e: ClusterEvent): void {
     switch (e.kind) {
-      case 'pod-running':
-      case 'pod-stopped':
-        this.refreshNode(e.nodeId);
-        return;
       case 'node-created':
         this.sink.setBackendPoolSize(this.view.vmCount());
         return;

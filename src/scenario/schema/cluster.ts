@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UPGRADE_CONCURRENCIES, ZERO_SURGE_RULE, isZeroSetting } from '../../model/cluster/surge.ts';
 import { CidrText, Seconds, SurgeText } from './common.ts';
 import { Cidr6Text } from './network.ts';
 
@@ -13,10 +14,18 @@ export const PoolSchema = z.strictObject({
     .strictObject({ minCount: z.int().min(0).max(1000), maxCount: z.int().min(0).max(1000) })
     .optional()
     .meta({ description: 'Cluster autoscaler bounds; absent means a fixed-size pool.' }),
-  maxSurge: SurgeText.optional().meta({ description: 'Upgrade surge: node count or percentage, rounded up.' }),
+  maxSurge: SurgeText.optional().meta({ description: 'Upgrade surge: node count or percentage, rounded up; 0 adds no node (then maxUnavailable must be > 0).' }),
+  maxUnavailable: SurgeText.optional().meta({
+    description: 'Upgrade: nodes drained and reimaged in place at once besides the surge, a node count or percentage rounded up (default 0).',
+  }),
   nodeSubnet: CidrText.optional().meta({ description: 'This pool\'s node subnet; pools naming the same CIDR share it.' }),
   podSubnet: CidrText.optional().meta({ description: 'This pool\'s pod subnet (Pod Subnet models).' }),
   nodeSubnetIpv6: Cidr6Text.optional().meta({ description: 'Dual-stack: the IPv6 range (exactly /64) of this pool\'s node subnet.' }),
+}).superRefine((p, ctx) => {
+  // Only an explicit maxSurge is checked here; a zero assumptions.maxSurgeDefault is checked where both are known.
+  if (p.maxSurge !== undefined && isZeroSetting(p.maxSurge) && isZeroSetting(p.maxUnavailable ?? 0)) {
+    ctx.addIssue({ code: 'custom', path: ['maxSurge'], message: `maxSurge greater than 0, or maxUnavailable greater than 0: ${ZERO_SURGE_RULE}` });
+  }
 });
 export type PoolSpec = z.infer<typeof PoolSchema> & { readonly mode: 'system' | 'user' };
 
@@ -34,6 +43,9 @@ export const UpgradeSchema = z.strictObject({
   atS: Seconds.meta({ description: 'When the rolling upgrade starts.' }),
   pools: z.array(z.string()).optional().meta({ description: 'Pools to upgrade, in order; default all.' }),
   drainS: Seconds.default(60).meta({ description: 'Time to cordon and drain one node.' }),
+  concurrency: z.enum(UPGRADE_CONCURRENCIES).default('all').meta({
+    description: 'all: the listed pools upgrade at once, as az aks upgrade does (that they surge at the same instant is UNCONFIRMED); sequential: one after another.',
+  }),
 });
 
 export const ScaleEventSchema = z.strictObject({
