@@ -22,7 +22,7 @@ import { vxlanCheckLen, vxlanFlags, vxlanVni, VXLAN_HEADER_LEN } from './vxlan';
 // checked before it is read, the outer IPv4 checksum must verify, and the tunnel's port, flags and VNI must
 // match. Reads only; on success it records where the inner frame is. Returns the result code.
 
-export function decapOne(i: u32): u32 {
+@inline export function decapOne(i: u32): u32 {
   const off = metaGet(M_WIRE_OFF, i);
   const len = metaGet(M_WIRE_LEN, i);
   const limit = headroom + slotBytes;

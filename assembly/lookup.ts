@@ -17,7 +17,7 @@ import { headroom, slotBytes, slotsOff, stride } from './state';
 }
 
 /** Resets packet i's outputs, validates its inner frame and classifies its destination. Returns the verdict. */
-export function lookupOne(i: u32): u32 {
+@inline export function lookupOne(i: u32): u32 {
   metaSet(M_VERDICT, i, V_NONE);
   metaSet(M_NEXTHOP, i, 0);
   metaSet(M_REASON, i, R_OK);
@@ -36,7 +36,7 @@ export function lookupOne(i: u32): u32 {
 }
 
 /** Routes `dst` for packet i; a node route whose next hop is the packet's own node is local delivery. */
-export function classify(i: u32, dst: u32): u32 {
+@inline export function classify(i: u32, dst: u32): u32 {
   let verdict = routeLookup(dst);
   if (verdict == V_NONE) return drop(i, R_NO_ROUTE);
   const nextHop = lastNextHop();

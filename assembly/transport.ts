@@ -22,7 +22,7 @@ const UDP_HEADER_LEN: u32 = 8;
 }
 
 /** Hash of the inner flow (addresses, protocol, ports): the entropy RFC 7348 §5 asks for in the source port. */
-export function flowHash(ip: usize): u32 {
+@inline export function flowHash(ip: usize): u32 {
   const hl = ipHeaderLen(ip);
   const proto = ipProtocol(ip);
   let h = fmix32(ipSrc(ip) ^ 0x9e3779b9);
@@ -35,7 +35,7 @@ export function flowHash(ip: usize): u32 {
 }
 
 /** Application bytes the packet carries: IP payload minus the TCP/UDP header when this packet holds it. */
-export function payloadLen(ip: usize): u32 {
+@inline export function payloadLen(ip: usize): u32 {
   const hl = ipHeaderLen(ip);
   const data = ipTotalLen(ip) - hl;
   if (!hasL4Start(ip)) return data;

@@ -125,10 +125,10 @@ static void ipSetLengthFlags(u32 p, u32 totalLen, u32 flagsFrag) {
   writeU16(p + IP_LENGTH, totalLen); writeU16(p + IP_FLAGS_FRAG, flagsFrag); ipFillChecksum(p);
 }
 static void ipEmit(u32 p, u32 totalLen, u32 ttl, u32 protocol, u32 src, u32 dst) {
-  writeU8(p + IP_VER_IHL, 0x45); writeU8(p + IP_TOS, 0); writeU16(p + IP_LENGTH, totalLen); writeU16(p + IP_IDENT, 0);
-  writeU16(p + IP_FLAGS_FRAG, IP_FLAG_DF); writeU8(p + IP_TTL, ttl); writeU8(p + IP_PROTOCOL, protocol);
-  writeU16(p + IP_CHECKSUM, 0); writeU32(p + IP_SRC, src); writeU32(p + IP_DST, dst);
-  writeU16(p + IP_CHECKSUM, checksum(p, IP_HEADER_LEN));
+  u32 w0 = (0x45u << 24) | totalLen, w1 = IP_FLAG_DF, w2 = (ttl << 24) | (protocol << 16);
+  u32 sum = (w0 >> 16) + (w0 & 0xffff) + w1 + (w2 >> 16) + (src >> 16) + (src & 0xffff) + (dst >> 16) + (dst & 0xffff);
+  writeU32(p + IP_VER_IHL, w0); writeU32(p + IP_IDENT, w1); writeU32(p + IP_TTL, w2 | (~fold(sum) & 0xffff));
+  writeU32(p + IP_SRC, src); writeU32(p + IP_DST, dst);
 }
 
 /* route.ts */
@@ -234,7 +234,7 @@ static u32 encapOne(u32 i) {
     ethEmit(o, dst, src, ETHERTYPE_IPV4);
     ipEmit(o + ETH_HEADER_LEN, IP_HEADER_LEN + udpLen, outerTtl, PROTO_UDP, src, dst);
     u32 u = o + ETH_HEADER_LEN + IP_HEADER_LEN;
-    writeU16(u, SRC_PORT_BASE | (hash & SRC_PORT_MASK)); writeU16(u + 2, tunnelPort); writeU16(u + 4, udpLen); writeU16(u + 6, 0);
+    writeU32(u, ((SRC_PORT_BASE | (hash & SRC_PORT_MASK)) << 16) | (tunnelPort & 0xffff)); writeU32(u + 4, udpLen << 16);
     writeU32(u + UDP_HEADER_LEN, 0x08u << 24);
     writeU32(u + UDP_HEADER_LEN + 4, (vni & 0xffffff) << 8);
     metaSet(M_WIRE_OFF, i, headroom - outerLen);
