@@ -26,6 +26,20 @@
 }
 
 /**
+ * True when the 16-bit field at `p` equals `v`. The value is converted to network order instead of the field, so
+ * with a constant `v` the conversion happens at compile time and the packet costs one load and one compare
+ * (WebAssembly has no byte-swap instruction: a swap is four or five operations).
+ */
+@inline export function isU16(p: usize, v: u32): bool {
+  return load<u16>(p) == bswap<u16>(<u16>v);
+}
+
+/** True when the 16-bit field at `p` has any bit of `mask` set (the mask converted, as in isU16). */
+@inline export function anyU16(p: usize, mask: u32): bool {
+  return (load<u16>(p) & bswap<u16>(<u16>mask)) != 0;
+}
+
+/**
  * A 32-bit word in the machine's (little-endian) order, for the checksum only: the one's-complement sum does not
  * depend on byte order as long as the result is swapped back once (RFC 1071 §2(B)), which checksum.ts does.
  */

@@ -1,4 +1,4 @@
-import { readU16, readU32, readU8, writeU16, writeU32, writeU8 } from './bytes';
+import { anyU16, readU16, readU32, readU8, writeU16, writeU32 } from './bytes';
 import { checksum, fold } from './checksum';
 import {
   R_BAD_CHECKSUM, R_BAD_IHL, R_BAD_TOTAL_LENGTH, R_BAD_VERSION, R_OK, R_TRUNCATED,
@@ -64,6 +64,14 @@ export const PROTO_UDP: u32 = 17;
 }
 @inline export function ipFlagsFrag(p: usize): u32 {
   return readU16(p + IP_FLAGS_FRAG);
+}
+/** True when the packet is a fragment: more fragments follow, or its offset is not 0. */
+@inline export function ipIsFragment(p: usize): bool {
+  return anyU16(p + IP_FLAGS_FRAG, IP_FLAG_MF | IP_FRAG_OFFSET_MASK);
+}
+/** True when the packet holds the start of its payload (not fragmented, or the first fragment). */
+@inline export function ipIsFirstFragment(p: usize): bool {
+  return !anyU16(p + IP_FLAGS_FRAG, IP_FRAG_OFFSET_MASK);
 }
 @inline export function ipTtl(p: usize): u32 {
   return readU8(p + IP_TTL);

@@ -1,4 +1,4 @@
-import { ETH_HEADER_LEN, ETHERTYPE_IPV4, ethCheckLen, ethEtherType } from './ethernet';
+import { ETH_HEADER_LEN, ETHERTYPE_IPV4, ethCheckLen, ethTypeIs } from './ethernet';
 import { ipCheck, ipDst } from './ipv4';
 import {
   M_FRAGS, M_INNER_LEN, M_INNER_OFF, M_LEN, M_NEXTHOP, M_REASON, M_SRC_NODE, M_VERDICT,
@@ -30,7 +30,7 @@ import { headroom, slotBytes, slotsOff, stride } from './state';
   const len = metaGet(M_LEN, i);
   if (len > slotBytes) return drop(i, R_BAD_SLOT_LENGTH);
   const f = slotAddr(i) + headroom;
-  if (!ethCheckLen(len) || ethEtherType(f) != ETHERTYPE_IPV4) return drop(i, R_BAD_INNER);
+  if (!ethCheckLen(len) || !ethTypeIs(f, ETHERTYPE_IPV4)) return drop(i, R_BAD_INNER);
   if (ipCheck(f + ETH_HEADER_LEN, len - ETH_HEADER_LEN, false) != R_OK) return drop(i, R_BAD_INNER);
   return classify(i, ipDst(f + ETH_HEADER_LEN));
 }

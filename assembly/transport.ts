@@ -1,7 +1,7 @@
 import { readU16, readU32, readU8, writeU16 } from './bytes';
 import { checksumReplace32 } from './checksum';
 import {
-  IP_DST, IP_SRC, ipDst, ipFlagsFrag, ipHeaderLen, ipProtocol, ipSetAddress, ipSrc, ipTotalLen, IP_FRAG_OFFSET_MASK,
+  IP_DST, IP_SRC, ipDst, ipHeaderLen, ipIsFirstFragment, ipProtocol, ipSetAddress, ipSrc, ipTotalLen,
   PROTO_TCP, PROTO_UDP,
 } from './ipv4';
 import { fmix32 } from './route';
@@ -18,7 +18,7 @@ const UDP_HEADER_LEN: u32 = 8;
 
 /** True when the packet carries the start of a TCP/UDP header (first fragment or not fragmented). */
 @inline function hasL4Start(ip: usize): bool {
-  return (ipFlagsFrag(ip) & IP_FRAG_OFFSET_MASK) == 0;
+  return ipIsFirstFragment(ip);
 }
 
 /** Hash of the inner flow (addresses, protocol, ports): the entropy RFC 7348 §5 asks for in the source port. */

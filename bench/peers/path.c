@@ -77,6 +77,11 @@ static inline u32 readU16(u32 p) { return ((u32)mem[p] << 8) | mem[p + 1]; }
 static inline void writeU16(u32 p, u32 v) { mem[p] = (uint8_t)(v >> 8); mem[p + 1] = (uint8_t)v; }
 static inline u32 readU32(u32 p) { u32 v; memcpy(&v, mem + p, 4); return __builtin_bswap32(v); }
 static inline void writeU32(u32 p, u32 v) { v = __builtin_bswap32(v); memcpy(mem + p, &v, 4); }
+/* the field compared in network order: the constant is swapped, not the load (bytes.ts isU16, anyU16) */
+static inline u32 load16(u32 p) { uint16_t v; memcpy(&v, mem + p, 2); return v; }
+static inline u32 net16(u32 v) { return __builtin_bswap16((uint16_t)v); }
+static inline int isU16(u32 p, u32 v) { return load16(p) == net16(v); }
+static inline int anyU16(u32 p, u32 mask) { return (load16(p) & net16(mask)) != 0; }
 /* wasm memory is little-endian, like x86 */
 static inline u32 loadLE32(u32 p) { u32 v; memcpy(&v, mem + p, 4); return v; }
 static inline void storeLE32(u32 p, u32 v) { memcpy(mem + p, &v, 4); }
@@ -98,7 +103,7 @@ static u32 checksumReplace32(u32 hc, u32 oldV, u32 newV) {
 
 /* ethernet.ts */
 static inline int ethCheckLen(u32 len) { return len >= ETH_HEADER_LEN; }
-static inline u32 ethEtherType(u32 p) { return readU16(p + ETH_TYPE); }
+static inline int ethTypeIs(u32 p, u32 t) { return isU16(p + ETH_TYPE, t); }
 static void ethEmit(u32 p, u32 dstIp, u32 srcIp, u32 etherType) {
   writeU16(p, 0x0200); writeU32(p + 2, dstIp); writeU16(p + 6, 0x0200); writeU32(p + 8, srcIp); writeU16(p + ETH_TYPE, etherType);
 }
@@ -154,7 +159,7 @@ static u32 routeLookup(u32 dst) {
 }
 
 /* transport.ts */
-static inline int hasL4Start(u32 ip) { return (ipFlagsFrag(ip) & IP_FRAG_OFFSET_MASK) == 0; }
+static inline int hasL4Start(u32 ip) { return !anyU16(ip + IP_FLAGS_FRAG, IP_FRAG_OFFSET_MASK); }
 static u32 flowHash(u32 ip) {
   u32 hl = ipHeaderLen(ip), proto = ipProtocol(ip);
   u32 h = fmix32(readU32(ip + IP_SRC) ^ 0x9e3779b9u);
@@ -203,7 +208,7 @@ static u32 lookupOne(u32 i) {
   u32 len = metaGet(M_LEN, i);
   if (len > slotBytes) return drop(i, R_BAD_SLOT_LENGTH);
   u32 f = slotAddr(i) + headroom;
-  if (!ethCheckLen(len) || ethEtherType(f) != ETHERTYPE_IPV4) return drop(i, R_BAD_INNER);
+  if (!ethCheckLen(len) || !ethTypeIs(f, ETHERTYPE_IPV4)) return drop(i, R_BAD_INNER);
   if (ipCheck(f + ETH_HEADER_LEN, len - ETH_HEADER_LEN, 0) != R_OK) return drop(i, R_BAD_INNER);
   return classify(i, readU32(f + ETH_HEADER_LEN + IP_DST));
 }
@@ -251,13 +256,13 @@ static u32 decapOne(u32 i) {
   if (off > limit || len > limit - off) return R_BAD_SLOT_LENGTH;
   u32 p = slotAddr(i) + off;
   if (!ethCheckLen(len)) return R_TRUNCATED;
-  if (ethEtherType(p) != ETHERTYPE_IPV4) return R_BAD_ETHERTYPE;
+  if (!ethTypeIs(p, ETHERTYPE_IPV4)) return R_BAD_ETHERTYPE;
   u32 ip = p + ETH_HEADER_LEN;
   u32 r = ipCheck(ip, len - ETH_HEADER_LEN, 1);
   if (r != R_OK) return r;
   if (readU8(ip + IP_TTL) == 0) return R_TTL_EXPIRED;
   if (mode == MODE_NONE) { metaSet(M_INNER_OFF, i, off); metaSet(M_INNER_LEN, i, len); return R_OK; }
-  if ((ipFlagsFrag(ip) & (IP_FLAG_MF | IP_FRAG_OFFSET_MASK)) != 0) return R_OUTER_FRAGMENT;
+  if (anyU16(ip + IP_FLAGS_FRAG, IP_FLAG_MF | IP_FRAG_OFFSET_MASK)) return R_OUTER_FRAGMENT;
   if (ipProtocol(ip) != PROTO_UDP) return R_NOT_UDP;
   u32 hl = ipHeaderLen(ip), ipData = ipTotalLen(ip) - hl;
   if (ipData < UDP_HEADER_LEN) return R_TRUNCATED;
@@ -269,7 +274,7 @@ static u32 decapOne(u32 i) {
   if ((readU8(t) & 0x08) == 0) return R_VXLAN_NO_I_FLAG;
   if ((readU32(t + 4) >> 8) != vni) return R_WRONG_VNI;
   u32 inner = t + VXLAN_HEADER_LEN, innerLen = tAvail - VXLAN_HEADER_LEN;
-  if (!ethCheckLen(innerLen) || ethEtherType(inner) != ETHERTYPE_IPV4) return R_BAD_INNER;
+  if (!ethCheckLen(innerLen) || !ethTypeIs(inner, ETHERTYPE_IPV4)) return R_BAD_INNER;
   if (ipCheck(inner + ETH_HEADER_LEN, innerLen - ETH_HEADER_LEN, 0) != R_OK) return R_BAD_INNER;
   metaSet(M_INNER_OFF, i, inner - slotAddr(i));
   metaSet(M_INNER_LEN, i, innerLen);
