@@ -97,9 +97,7 @@ export class Simulation {
    * Returns the number of events dispatched by this call.
    */
   run(untilNs: TimeNs): number {
-    if (!isValidTimeNs(untilNs) || untilNs < this.nowNs) {
-      throw new RangeError(`run(until) needs an integer time ≥ now (${this.nowNs} ns), got ${untilNs}`);
-    }
+    if (!isValidTimeNs(untilNs) || untilNs < this.nowNs) badUntil(this.nowNs, untilNs);
     const start = this.dispatchedCount;
     const queue = this.queue;
     const cancelled = this.cancelled;
@@ -126,6 +124,10 @@ export class Simulation {
 // The errors are thrown out of line so the scheduling path stays small enough for V8 to inline.
 function badDelay(delayNs: number): never {
   throw new RangeError(`delay must be a non-negative integer number of nanoseconds, got ${delayNs}`);
+}
+
+function badUntil(nowNs: number, untilNs: number): never {
+  throw new RangeError(`run(until) needs an integer time ≥ now (${nowNs} ns), got ${untilNs}`);
 }
 
 function badHandler(handler: number): never {
