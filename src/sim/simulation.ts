@@ -109,7 +109,7 @@ export class Simulation {
       if (cancelled.size > 0 && cancelled.delete(r[o + 1] as number)) continue;
       this.nowNs = r[o] as number;
       this.dispatchedCount++;
-      (handlers[r[o + 2] as number] as EventHandler)(this, r[o + 3] as number, r[o + 4] as number);
+      (handlers[(r[o + 2] as number) | 0] as EventHandler)(this, r[o + 3] as number, r[o + 4] as number);
       if (this.stopRequested) return this.dispatchedCount - start;
     }
     this.nowNs = untilNs;
