@@ -90,7 +90,10 @@ export class EventQueue {
       throw new RangeError(`event seq must increase with every push: got ${seq} after ${this.lastSeq}`);
     }
     this.lastSeq = seq;
-    this.file(timeNs, seq, handler, a, b);
+    if (timeNs < this.baseNs) this.rebase(timeNs);
+    this.count++;
+    if (timeNs <= this.readyMaxNs) this.insertReady(timeNs, seq, handler, a, b);
+    else this.place(timeNs, seq, handler, a, b);
   }
 
   /**
@@ -98,24 +101,19 @@ export class EventQueue {
    * Simulation's path, which needs no check that the number increases.
    */
   add(timeNs: TimeNs, handler: number, a: number, b: number): number {
+    // The same as push's filing, written out: a call with a time argument would box the time in a HeapNumber
+    // whenever V8 does not inline it (one allocation per event).
     const seq = ++this.lastSeq;
-    this.file(timeNs, seq, handler, a, b);
+    if (timeNs < this.baseNs) this.rebase(timeNs);
+    this.count++;
+    if (timeNs <= this.readyMaxNs) this.insertReady(timeNs, seq, handler, a, b);
+    else this.place(timeNs, seq, handler, a, b);
     return seq;
   }
 
   /** The sequence number the next `add` will give. */
   get nextSeq(): number {
     return this.lastSeq + 1;
-  }
-
-  private file(timeNs: number, seq: number, handler: number, a: number, b: number): void {
-    if (timeNs < this.baseNs) this.rebase(timeNs);
-    this.count++;
-    if (timeNs <= this.readyMaxNs) {
-      this.insertReady(timeNs, seq, handler, a, b);
-    } else {
-      this.place(timeNs, seq, handler, a, b);
-    }
   }
 
   /** Time of the earliest event; undefined if empty. */
@@ -189,31 +187,26 @@ export class EventQueue {
     this.lastSeq = -1;
   }
 
-  /**
-   * Files a record into its bucket relative to `base` (or the ready run when its time equals `base`). The rare
-   * cases live in their own methods, which keeps this path small enough for V8 to inline into Simulation.schedule.
-   */
+  /** Files a record into its bucket relative to `base` (or the ready run when its time equals `base`). */
   private place(timeNs: number, seq: number, handler: number, a: number, b: number): void {
-    if (timeNs >= this.highLimitNs) {
-      this.placeHigh(timeNs, seq, handler, a, b);
-      return;
+    let level: number;
+    let digit: number;
+    if (timeNs < this.highLimitNs) {
+      const low = timeNs >>> 0;
+      const lowDiff = low ^ this.baseLow;
+      if (lowDiff === 0) {
+        this.appendReady(timeNs, seq, handler, a, b);
+        return;
+      }
+      level = LEVEL_OF_BIT[31 - Math.clz32(lowDiff)] as number;
+      digit = (low >>> (level * DIGIT_BITS)) & DIGIT_MASK;
+    } else {
+      const high = (timeNs * TWO_POW_MINUS_32) | 0;
+      const highLevel = LEVEL_OF_BIT[31 - Math.clz32(high ^ this.baseHigh)] as number;
+      digit = (high >>> (highLevel * DIGIT_BITS)) & DIGIT_MASK;
+      level = LOW_LEVELS + highLevel;
     }
-    const low = timeNs >>> 0;
-    const lowDiff = low ^ this.baseLow;
-    if (lowDiff === 0) {
-      this.appendReady(timeNs, seq, handler, a, b);
-      return;
-    }
-    const level = LEVEL_OF_BIT[31 - Math.clz32(lowDiff)] as number;
-    this.appendToBucket(level, (low >>> (level * DIGIT_BITS)) & DIGIT_MASK, timeNs, seq, handler, a, b);
-  }
-
-  /** A record whose time's high 32-bit word differs from base's: filed by the high word. */
-  private placeHigh(timeNs: number, seq: number, handler: number, a: number, b: number): void {
-    const high = (timeNs * TWO_POW_MINUS_32) | 0;
-    const highLevel = LEVEL_OF_BIT[31 - Math.clz32(high ^ this.baseHigh)] as number;
-    const digit = (high >>> (highLevel * DIGIT_BITS)) & DIGIT_MASK;
-    this.appendToBucket(LOW_LEVELS + highLevel, digit, timeNs, seq, handler, a, b);
+    this.appendToBucket(level, digit, timeNs, seq, handler, a, b);
   }
 
   /** Appends a record to bucket (level, digit), marking the bucket non-empty and keeping its earliest time. */
@@ -384,7 +377,7 @@ export class EventQueue {
     const old = this.buckets[id] as Float64Array;
     const need = Math.max(STRIDE * BUCKET_MIN_RECORDS, old.length * 2);
     const next = new Float64Array(need);
-    next.set(old.subarray(0, (this.bucketLength[id] as number) * STRIDE));
+    next.set(old);
     this.buckets[id] = next;
     return next;
   }
