@@ -1,4 +1,4 @@
-import { anyU16, readU16, readU32, readU8, writeU16, writeU32 } from './bytes';
+import { anyU16, readU16, readU32, readU8, writeU16, writeU32, writeU32x4 } from './bytes';
 import { checksum, fold } from './checksum';
 import {
   R_BAD_CHECKSUM, R_BAD_IHL, R_BAD_TOTAL_LENGTH, R_BAD_VERSION, R_OK, R_TRUNCATED,
@@ -110,10 +110,7 @@ export function ipFillChecksum(p: usize): void {
   const w2: u32 = (ttl << 24) | (protocol << 16); // TTL, protocol, checksum 0
   const sum: u32 = (w0 >>> 16) + (w0 & 0xffff) + w1 + (w2 >>> 16) + (src >>> 16) + (src & 0xffff) +
     (dst >>> 16) + (dst & 0xffff);
-  writeU32(p + IP_VER_IHL, w0);
-  writeU32(p + IP_IDENT, w1);
-  writeU32(p + IP_TTL, w2 | (~fold(sum) & 0xffff));
-  writeU32(p + IP_SRC, src);
+  writeU32x4(p + IP_VER_IHL, w0, w1, w2 | (~fold(sum) & 0xffff), src);
   writeU32(p + IP_DST, dst);
 }
 
