@@ -14,7 +14,7 @@ import { hostToNet16, loadU32Host } from './bytes';
  * Checksum of `len` bytes at `p`, `len` a multiple of 4 (IPv4 headers are). Sums 32-bit words in machine order
  * into 64 bits, folds to 16 and swaps once (RFC 1071 §2(B): byte-order independence; §4.1 for the wide sum).
  */
-export function checksum(p: usize, len: u32): u32 {
+@inline export function checksum(p: usize, len: u32): u32 {
   let sum: u64 = 0;
   for (let i: u32 = 0; i < len; i += 4) sum += loadU32Host(p + i);
   sum = (sum & 0xffffffff) + (sum >>> 32);

@@ -1,9 +1,9 @@
-import { ETH_HEADER_LEN, ETHERTYPE_IPV4, ethCheckLen, ethEtherType } from './ethernet';
+import { ETH_HEADER_LEN, ETHERTYPE_IPV4, ethCheckLen, ethTypeIs } from './ethernet';
 import {
   ETHERTYPE_TEB, geneveCheckLen, geneveOptionsLen, geneveProtocol, geneveVersion, geneveVni, GENEVE_HEADER_LEN,
 } from './geneve';
 import {
-  IP_FLAG_MF, IP_FRAG_OFFSET_MASK, ipCheck, ipFlagsFrag, ipHeaderLen, ipProtocol, ipTotalLen, ipTtl, PROTO_UDP,
+  ipCheck, ipHeaderLen, ipIsFragment, ipProtocol, ipTotalLen, ipTtl, PROTO_UDP,
 } from './ipv4';
 import { M_INNER_LEN, M_INNER_OFF, M_WIRE_LEN, M_WIRE_OFF } from './layout';
 import { slotAddr } from './lookup';
@@ -22,14 +22,14 @@ import { vxlanCheckLen, vxlanFlags, vxlanVni, VXLAN_HEADER_LEN } from './vxlan';
 // checked before it is read, the outer IPv4 checksum must verify, and the tunnel's port, flags and VNI must
 // match. Reads only; on success it records where the inner frame is. Returns the result code.
 
-export function decapOne(i: u32): u32 {
+@inline export function decapOne(i: u32): u32 {
   const off = metaGet(M_WIRE_OFF, i);
   const len = metaGet(M_WIRE_LEN, i);
   const limit = headroom + slotBytes;
   if (off > limit || len > limit - off) return R_BAD_SLOT_LENGTH;
   const p = slotAddr(i) + off;
   if (!ethCheckLen(len)) return R_TRUNCATED;
-  if (ethEtherType(p) != ETHERTYPE_IPV4) return R_BAD_ETHERTYPE;
+  if (!ethTypeIs(p, ETHERTYPE_IPV4)) return R_BAD_ETHERTYPE;
   const ip = p + ETH_HEADER_LEN;
   const r = ipCheck(ip, len - ETH_HEADER_LEN, true);
   if (r != R_OK) return r;
@@ -40,7 +40,7 @@ export function decapOne(i: u32): u32 {
     return R_OK;
   }
   // Tunnel packets are sent with DF; a fragment means a middlebox split it and this kernel does not reassemble.
-  if ((ipFlagsFrag(ip) & (IP_FLAG_MF | IP_FRAG_OFFSET_MASK)) != 0) return R_OUTER_FRAGMENT;
+  if (ipIsFragment(ip)) return R_OUTER_FRAGMENT;
   if (ipProtocol(ip) != PROTO_UDP) return R_NOT_UDP;
   const hl = ipHeaderLen(ip);
   const ipData = ipTotalLen(ip) - hl;
@@ -69,7 +69,7 @@ export function decapOne(i: u32): u32 {
     inner = t + GENEVE_HEADER_LEN + opts;
     innerLen = tAvail - GENEVE_HEADER_LEN - opts;
   }
-  if (!ethCheckLen(innerLen) || ethEtherType(inner) != ETHERTYPE_IPV4) return R_BAD_INNER;
+  if (!ethCheckLen(innerLen) || !ethTypeIs(inner, ETHERTYPE_IPV4)) return R_BAD_INNER;
   if (ipCheck(inner + ETH_HEADER_LEN, innerLen - ETH_HEADER_LEN, false) != R_OK) return R_BAD_INNER;
   metaSet(M_INNER_OFF, i, <u32>(inner - slotAddr(i)));
   metaSet(M_INNER_LEN, i, innerLen);

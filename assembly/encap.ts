@@ -26,7 +26,7 @@ import { vxlanEmit } from './vxlan';
 const SRC_PORT_BASE: u32 = 49152;
 const SRC_PORT_MASK: u32 = 0x3fff;
 
-export function encapOne(i: u32): u32 {
+@inline export function encapOne(i: u32): u32 {
   const s = slotAddr(i);
   const f = s + headroom;
   const ip = f + ETH_HEADER_LEN;

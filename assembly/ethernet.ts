@@ -1,4 +1,4 @@
-import { readU16, writeU16, writeU32 } from './bytes';
+import { isU16, readU16, writeU16, writeU32 } from './bytes';
 
 // Ethernet II frame header (IEEE 802.3, type field form), without preamble or FCS: the bytes a pcap holds.
 //
@@ -26,6 +26,10 @@ export function ethCheckLen(len: u32): bool {
 
 export function ethEtherType(p: usize): u32 {
   return readU16(p + ETH_TYPE);
+}
+
+@inline export function ethTypeIs(p: usize, etherType: u32): bool {
+  return isU16(p + ETH_TYPE, etherType);
 }
 
 /**

@@ -1,5 +1,5 @@
-import { readU16, readU32, readU8, writeU16, writeU32, writeU8 } from './bytes';
-import { checksum } from './checksum';
+import { anyU16, readU16, readU32, readU8, writeU16, writeU32, writeU32x4 } from './bytes';
+import { checksum, fold } from './checksum';
 import {
   R_BAD_CHECKSUM, R_BAD_IHL, R_BAD_TOTAL_LENGTH, R_BAD_VERSION, R_OK, R_TRUNCATED,
 } from './reason';
@@ -42,7 +42,7 @@ export const PROTO_UDP: u32 = 17;
  * Validates the header at `p` within `avail` bytes: version, IHL, total length against the buffer and,
  * when `verifyChecksum`, the header checksum. Nothing is read before its bytes are known to be present.
  */
-export function ipCheck(p: usize, avail: u32, verifyChecksum: bool): u32 {
+@inline export function ipCheck(p: usize, avail: u32, verifyChecksum: bool): u32 {
   if (avail < IP_HEADER_LEN) return R_TRUNCATED;
   const verIhl = readU8(p + IP_VER_IHL);
   if (verIhl >>> 4 != 4) return R_BAD_VERSION;
@@ -64,6 +64,14 @@ export function ipCheck(p: usize, avail: u32, verifyChecksum: bool): u32 {
 }
 @inline export function ipFlagsFrag(p: usize): u32 {
   return readU16(p + IP_FLAGS_FRAG);
+}
+/** True when the packet is a fragment: more fragments follow, or its offset is not 0. */
+@inline export function ipIsFragment(p: usize): bool {
+  return anyU16(p + IP_FLAGS_FRAG, IP_FLAG_MF | IP_FRAG_OFFSET_MASK);
+}
+/** True when the packet holds the start of its payload (not fragmented, or the first fragment). */
+@inline export function ipIsFirstFragment(p: usize): bool {
+  return !anyU16(p + IP_FLAGS_FRAG, IP_FRAG_OFFSET_MASK);
 }
 @inline export function ipTtl(p: usize): u32 {
   return readU8(p + IP_TTL);
@@ -90,19 +98,20 @@ export function ipFillChecksum(p: usize): void {
   writeU16(p + IP_CHECKSUM, checksum(p, ipHeaderLen(p)));
 }
 
-/** Emits a 20-byte header (no options) with DF set, identification 0 (RFC 6864 §4.1: unused when DF is set). */
+/**
+ * Emits a 20-byte header (no options) with DF set, identification 0 (RFC 6864 §4.1: unused when DF is set).
+ * The checksum is summed from the field values (RFC 1071 §1: the 16-bit words of the header, checksum field 0)
+ * before anything is written, and the header goes out as five 32-bit words: re-reading bytes just stored with
+ * narrower stores would stall on store-to-load forwarding, and gcc merges such stores itself.
+ */
 @inline export function ipEmit(p: usize, totalLen: u32, ttl: u32, protocol: u32, src: u32, dst: u32): void {
-  writeU8(p + IP_VER_IHL, 0x45);
-  writeU8(p + IP_TOS, 0);
-  writeU16(p + IP_LENGTH, totalLen);
-  writeU16(p + IP_IDENT, 0);
-  writeU16(p + IP_FLAGS_FRAG, IP_FLAG_DF);
-  writeU8(p + IP_TTL, ttl);
-  writeU8(p + IP_PROTOCOL, protocol);
-  writeU16(p + IP_CHECKSUM, 0);
-  writeU32(p + IP_SRC, src);
+  const w0: u32 = (0x45 << 24) | totalLen; // version 4, IHL 5, TOS 0, total length
+  const w1: u32 = IP_FLAG_DF; // identification 0, flags DF, fragment offset 0
+  const w2: u32 = (ttl << 24) | (protocol << 16); // TTL, protocol, checksum 0
+  const sum: u32 = (w0 >>> 16) + (w0 & 0xffff) + w1 + (w2 >>> 16) + (src >>> 16) + (src & 0xffff) +
+    (dst >>> 16) + (dst & 0xffff);
+  writeU32x4(p + IP_VER_IHL, w0, w1, w2 | (~fold(sum) & 0xffff), src);
   writeU32(p + IP_DST, dst);
-  writeU16(p + IP_CHECKSUM, checksum(p, IP_HEADER_LEN));
 }
 
 /** Writes a new source or destination address (`field` = IP_SRC or IP_DST) and recomputes the checksum. */

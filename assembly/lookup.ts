@@ -1,4 +1,4 @@
-import { ETH_HEADER_LEN, ETHERTYPE_IPV4, ethCheckLen, ethEtherType } from './ethernet';
+import { ETH_HEADER_LEN, ETHERTYPE_IPV4, ethCheckLen, ethTypeIs } from './ethernet';
 import { ipCheck, ipDst } from './ipv4';
 import {
   M_FRAGS, M_INNER_LEN, M_INNER_OFF, M_LEN, M_NEXTHOP, M_REASON, M_SRC_NODE, M_VERDICT,
@@ -17,7 +17,7 @@ import { headroom, slotBytes, slotsOff, stride } from './state';
 }
 
 /** Resets packet i's outputs, validates its inner frame and classifies its destination. Returns the verdict. */
-export function lookupOne(i: u32): u32 {
+@inline export function lookupOne(i: u32): u32 {
   metaSet(M_VERDICT, i, V_NONE);
   metaSet(M_NEXTHOP, i, 0);
   metaSet(M_REASON, i, R_OK);
@@ -30,13 +30,13 @@ export function lookupOne(i: u32): u32 {
   const len = metaGet(M_LEN, i);
   if (len > slotBytes) return drop(i, R_BAD_SLOT_LENGTH);
   const f = slotAddr(i) + headroom;
-  if (!ethCheckLen(len) || ethEtherType(f) != ETHERTYPE_IPV4) return drop(i, R_BAD_INNER);
+  if (!ethCheckLen(len) || !ethTypeIs(f, ETHERTYPE_IPV4)) return drop(i, R_BAD_INNER);
   if (ipCheck(f + ETH_HEADER_LEN, len - ETH_HEADER_LEN, false) != R_OK) return drop(i, R_BAD_INNER);
   return classify(i, ipDst(f + ETH_HEADER_LEN));
 }
 
 /** Routes `dst` for packet i; a node route whose next hop is the packet's own node is local delivery. */
-export function classify(i: u32, dst: u32): u32 {
+@inline export function classify(i: u32, dst: u32): u32 {
   let verdict = routeLookup(dst);
   if (verdict == V_NONE) return drop(i, R_NO_ROUTE);
   const nextHop = lastNextHop();

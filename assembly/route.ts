@@ -80,7 +80,7 @@ function addLength(len: u32): void {
 }
 
 /** The verdict of the most specific route containing `dst`, or V_NONE; its next hop is then `lastNextHop()`. */
-export function routeLookup(dst: u32): u32 {
+@inline export function routeLookup(dst: u32): u32 {
   const n = load<u32>(LENGTHS_OFF);
   for (let k: u32 = 0; k < n; k++) {
     const len = load<u32>(LENGTHS_OFF + 4 + k * 4);

@@ -1,4 +1,4 @@
-import { readU16, writeU16 } from './bytes';
+import { readU16, writeU32 } from './bytes';
 
 // UDP header, RFC 768: https://datatracker.ietf.org/doc/html/rfc768
 //
@@ -32,8 +32,7 @@ export function udpCheckLen(avail: u32): bool {
  * and RFC 8926 §3.3 allows zero for Geneve over IPv4.
  */
 export function udpEmit(p: usize, srcPort: u32, dstPort: u32, length: u32): void {
-  writeU16(p + UDP_SRC_PORT, srcPort);
-  writeU16(p + UDP_DST_PORT, dstPort);
-  writeU16(p + UDP_LENGTH, length);
-  writeU16(p + UDP_CHECKSUM, 0);
+  // Two 32-bit words (ports; length and checksum 0): the stores gcc would merge, and whole words for decap to read.
+  writeU32(p + UDP_SRC_PORT, (srcPort << 16) | (dstPort & 0xffff));
+  writeU32(p + UDP_LENGTH, length << 16);
 }

@@ -78,6 +78,11 @@ static inline u32 readU16(u32 p) { return ((u32)mem[p] << 8) | mem[p + 1]; }
 static inline void writeU16(u32 p, u32 v) { mem[p] = (uint8_t)(v >> 8); mem[p + 1] = (uint8_t)v; }
 static inline u32 readU32(u32 p) { u32 v; memcpy(&v, mem + p, 4); return __builtin_bswap32(v); }
 static inline void writeU32(u32 p, u32 v) { v = __builtin_bswap32(v); memcpy(mem + p, &v, 4); }
+/* the field compared in network order: the constant is swapped, not the load (bytes.ts isU16, anyU16) */
+static inline u32 load16(u32 p) { uint16_t v; memcpy(&v, mem + p, 2); return v; }
+static inline u32 net16(u32 v) { return __builtin_bswap16((uint16_t)v); }
+static inline int isU16(u32 p, u32 v) { return load16(p) == net16(v); }
+static inline int anyU16(u32 p, u32 mask) { return (load16(p) & net16(mask)) != 0; }
 /* wasm memory is little-endian, like x86 */
 static inline u32 loadLE32(u32 p) { u32 v; memcpy(&v, mem + p, 4); return v; }
 static inline void storeLE32(u32 p, u32 v) { memcpy(mem + p, &v, 4); }
@@ -99,7 +104,7 @@ static u32 checksumReplace32(u32 hc, u32 oldV, u32 newV) {
 
 /* ethernet.ts */
 static inline int ethCheckLen(u32 len) { return len >= ETH_HEADER_LEN; }
-static inline u32 ethEtherType(u32 p) { return readU16(p + ETH_TYPE); }
+static inline int ethTypeIs(u32 p, u32 t) { return isU16(p + ETH_TYPE, t); }
 static void ethEmit(u32 p, u32 dstIp, u32 srcIp, u32 etherType) {
   writeU16(p, 0x0200); writeU32(p + 2, dstIp); writeU16(p + 6, 0x0200); writeU32(p + 8, srcIp); writeU16(p + ETH_TYPE, etherType);
 }
@@ -126,10 +131,10 @@ static void ipSetLengthFlags(u32 p, u32 totalLen, u32 flagsFrag) {
   writeU16(p + IP_LENGTH, totalLen); writeU16(p + IP_FLAGS_FRAG, flagsFrag); ipFillChecksum(p);
 }
 static void ipEmit(u32 p, u32 totalLen, u32 ttl, u32 protocol, u32 src, u32 dst) {
-  writeU8(p + IP_VER_IHL, 0x45); writeU8(p + IP_TOS, 0); writeU16(p + IP_LENGTH, totalLen); writeU16(p + IP_IDENT, 0);
-  writeU16(p + IP_FLAGS_FRAG, IP_FLAG_DF); writeU8(p + IP_TTL, ttl); writeU8(p + IP_PROTOCOL, protocol);
-  writeU16(p + IP_CHECKSUM, 0); writeU32(p + IP_SRC, src); writeU32(p + IP_DST, dst);
-  writeU16(p + IP_CHECKSUM, checksum(p, IP_HEADER_LEN));
+  u32 w0 = (0x45u << 24) | totalLen, w1 = IP_FLAG_DF, w2 = (ttl << 24) | (protocol << 16);
+  u32 sum = (w0 >> 16) + (w0 & 0xffff) + w1 + (w2 >> 16) + (src >> 16) + (src & 0xffff) + (dst >> 16) + (dst & 0xffff);
+  writeU32(p + IP_VER_IHL, w0); writeU32(p + IP_IDENT, w1); writeU32(p + IP_TTL, w2 | (~fold(sum) & 0xffff));
+  writeU32(p + IP_SRC, src); writeU32(p + IP_DST, dst);
 }
 
 /* route.ts */
@@ -155,7 +160,7 @@ static u32 routeLookup(u32 dst) {
 }
 
 /* transport.ts */
-static inline int hasL4Start(u32 ip) { return (ipFlagsFrag(ip) & IP_FRAG_OFFSET_MASK) == 0; }
+static inline int hasL4Start(u32 ip) { return !anyU16(ip + IP_FLAGS_FRAG, IP_FRAG_OFFSET_MASK); }
 static u32 flowHash(u32 ip) {
   u32 hl = ipHeaderLen(ip), proto = ipProtocol(ip);
   u32 h = fmix32(readU32(ip + IP_SRC) ^ 0x9e3779b9u);
@@ -204,7 +209,7 @@ static u32 lookupOne(u32 i) {
   u32 len = metaGet(M_LEN, i);
   if (len > slotBytes) return drop(i, R_BAD_SLOT_LENGTH);
   u32 f = slotAddr(i) + headroom;
-  if (!ethCheckLen(len) || ethEtherType(f) != ETHERTYPE_IPV4) return drop(i, R_BAD_INNER);
+  if (!ethCheckLen(len) || !ethTypeIs(f, ETHERTYPE_IPV4)) return drop(i, R_BAD_INNER);
   if (ipCheck(f + ETH_HEADER_LEN, len - ETH_HEADER_LEN, 0) != R_OK) return drop(i, R_BAD_INNER);
   return classify(i, readU32(f + ETH_HEADER_LEN + IP_DST));
 }
@@ -235,7 +240,7 @@ static u32 encapOne(u32 i) {
     ethEmit(o, dst, src, ETHERTYPE_IPV4);
     ipEmit(o + ETH_HEADER_LEN, IP_HEADER_LEN + udpLen, outerTtl, PROTO_UDP, src, dst);
     u32 u = o + ETH_HEADER_LEN + IP_HEADER_LEN;
-    writeU16(u, SRC_PORT_BASE | (hash & SRC_PORT_MASK)); writeU16(u + 2, tunnelPort); writeU16(u + 4, udpLen); writeU16(u + 6, 0);
+    writeU32(u, ((SRC_PORT_BASE | (hash & SRC_PORT_MASK)) << 16) | (tunnelPort & 0xffff)); writeU32(u + 4, udpLen << 16);
     writeU32(u + UDP_HEADER_LEN, 0x08u << 24);
     writeU32(u + UDP_HEADER_LEN + 4, (vni & 0xffffff) << 8);
     metaSet(M_WIRE_OFF, i, headroom - outerLen);
@@ -252,13 +257,13 @@ static u32 decapOne(u32 i) {
   if (off > limit || len > limit - off) return R_BAD_SLOT_LENGTH;
   u32 p = slotAddr(i) + off;
   if (!ethCheckLen(len)) return R_TRUNCATED;
-  if (ethEtherType(p) != ETHERTYPE_IPV4) return R_BAD_ETHERTYPE;
+  if (!ethTypeIs(p, ETHERTYPE_IPV4)) return R_BAD_ETHERTYPE;
   u32 ip = p + ETH_HEADER_LEN;
   u32 r = ipCheck(ip, len - ETH_HEADER_LEN, 1);
   if (r != R_OK) return r;
   if (readU8(ip + IP_TTL) == 0) return R_TTL_EXPIRED;
   if (mode == MODE_NONE) { metaSet(M_INNER_OFF, i, off); metaSet(M_INNER_LEN, i, len); return R_OK; }
-  if ((ipFlagsFrag(ip) & (IP_FLAG_MF | IP_FRAG_OFFSET_MASK)) != 0) return R_OUTER_FRAGMENT;
+  if (anyU16(ip + IP_FLAGS_FRAG, IP_FLAG_MF | IP_FRAG_OFFSET_MASK)) return R_OUTER_FRAGMENT;
   if (ipProtocol(ip) != PROTO_UDP) return R_NOT_UDP;
   u32 hl = ipHeaderLen(ip), ipData = ipTotalLen(ip) - hl;
   if (ipData < UDP_HEADER_LEN) return R_TRUNCATED;
@@ -270,7 +275,7 @@ static u32 decapOne(u32 i) {
   if ((readU8(t) & 0x08) == 0) return R_VXLAN_NO_I_FLAG;
   if ((readU32(t + 4) >> 8) != vni) return R_WRONG_VNI;
   u32 inner = t + VXLAN_HEADER_LEN, innerLen = tAvail - VXLAN_HEADER_LEN;
-  if (!ethCheckLen(innerLen) || ethEtherType(inner) != ETHERTYPE_IPV4) return R_BAD_INNER;
+  if (!ethCheckLen(innerLen) || !ethTypeIs(inner, ETHERTYPE_IPV4)) return R_BAD_INNER;
   if (ipCheck(inner + ETH_HEADER_LEN, innerLen - ETH_HEADER_LEN, 0) != R_OK) return R_BAD_INNER;
   metaSet(M_INNER_OFF, i, inner - slotAddr(i));
   metaSet(M_INNER_LEN, i, innerLen);

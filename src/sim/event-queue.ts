@@ -18,6 +18,8 @@ const TWO_POW_MINUS_32 = 1 / 4294967296;
 // insertion sort on a few records is cheaper than moving each of them through another level.
 const SORT_BUCKET_MAX = 32;
 const EMPTY = new Float64Array(0);
+// A bucket's first array holds this many records: fewer doublings while a fresh queue warms up.
+const BUCKET_MIN_RECORDS = 32;
 // LEVEL_OF_BIT[i] = the digit level of bit i of a 32-bit word (a table instead of a division in the hot path).
 const LEVEL_OF_BIT = Uint8Array.from({ length: 32 }, (_, bit) => Math.floor(bit / DIGIT_BITS));
 
@@ -51,7 +53,12 @@ export class EventQueue {
   private readonly digitMask = new Int32Array(LEVELS * MASK_WORDS);
   private levelMask = 0;
   // The ready run: records [readyHead, readyEnd) sorted by (time, seq); all earlier than any bucketed event.
+  // `ready` is either the queue's own array or, after a small bucket was sorted in place, that bucket's array
+  // (borrowed, not copied). A borrowed array is safe to use until the next refill: while base keeps the drained
+  // bucket's digit at its level, no event can be filed into that bucket. Each refill first returns `ready` to the
+  // own array, because the refill may move base and file into the borrowed bucket again.
   private ready: Float64Array;
+  private ownReady: Float64Array;
   private readyHead = 0;
   private readyEnd = 0;
   // Time of the ready run's last record, or -1 when the run is empty (a push at or before it joins the run).
@@ -66,7 +73,8 @@ export class EventQueue {
 
   constructor(initialCapacity = 1024) {
     for (let i = 0; i < BUCKETS; i++) this.buckets.push(EMPTY);
-    this.ready = new Float64Array(STRIDE * Math.max(SORT_BUCKET_MAX, Math.min(initialCapacity, 1 << 16)));
+    this.ownReady = new Float64Array(STRIDE * Math.max(SORT_BUCKET_MAX, Math.min(initialCapacity, 1 << 16)));
+    this.ready = this.ownReady;
   }
 
   get size(): number {
@@ -84,11 +92,28 @@ export class EventQueue {
     this.lastSeq = seq;
     if (timeNs < this.baseNs) this.rebase(timeNs);
     this.count++;
-    if (timeNs <= this.readyMaxNs) {
-      this.insertReady(timeNs, seq, handler, a, b);
-    } else {
-      this.place(timeNs, seq, handler, a, b);
-    }
+    if (timeNs <= this.readyMaxNs) this.insertReady(timeNs, seq, handler, a, b);
+    else this.place(timeNs, seq, handler, a, b);
+  }
+
+  /**
+   * Inserts an event with the next sequence number (one more than the last pushed) and returns that number:
+   * Simulation's path, which needs no check that the number increases.
+   */
+  add(timeNs: TimeNs, handler: number, a: number, b: number): number {
+    // The same as push's filing, written out: a call with a time argument would box the time in a HeapNumber
+    // whenever V8 does not inline it (one allocation per event).
+    const seq = ++this.lastSeq;
+    if (timeNs < this.baseNs) this.rebase(timeNs);
+    this.count++;
+    if (timeNs <= this.readyMaxNs) this.insertReady(timeNs, seq, handler, a, b);
+    else this.place(timeNs, seq, handler, a, b);
+    return seq;
+  }
+
+  /** The sequence number the next `add` will give. */
+  get nextSeq(): number {
+    return this.lastSeq + 1;
   }
 
   /** Time of the earliest event; undefined if empty. */
@@ -108,38 +133,55 @@ export class EventQueue {
 
   /**
    * Pops the earliest event into `out` if its time is at most `untilNs`; returns false (leaving the queue as it
-   * was) when the queue is empty or its earliest event is later. The simulation loop's one call per event.
+   * was) when the queue is empty or its earliest event is later.
    */
   popUntil(untilNs: TimeNs, out: PoppedEvent): boolean {
-    if (this.readyHead === this.readyEnd) {
-      if (this.count === 0 || (this.bucketMinNs[this.lowestBucket()] as number) > untilNs) return false;
-      this.refill();
-    }
+    const o = this.takeUntil(untilNs);
+    if (o < 0) return false;
     const r = this.ready;
-    const o = this.readyHead * STRIDE;
-    const timeNs = r[o] as number;
-    if (timeNs > untilNs) return false;
-    out.timeNs = timeNs;
+    out.timeNs = r[o] as number;
     out.seq = r[o + 1] as number;
     out.handler = r[o + 2] as number;
     out.a = r[o + 3] as number;
     out.b = r[o + 4] as number;
+    return true;
+  }
+
+  /**
+   * The simulation loop's one call per event: removes the earliest event if its time is at most `untilNs` and
+   * returns the offset of its record [timeNs, seq, handler, a, b] in `records`, or -1 (leaving the queue as it
+   * was) when the queue is empty or its earliest event is later. The record stays readable until the next
+   * call that changes the queue; reading it in place saves copying it out.
+   */
+  takeUntil(untilNs: TimeNs): number {
+    if (this.readyHead === this.readyEnd) {
+      if (this.count === 0) return -1;
+      const id = this.lowestBucket();
+      if ((this.bucketMinNs[id] as number) > untilNs) return -1;
+      this.refill(id);
+    }
+    const o = this.readyHead * STRIDE;
+    if ((this.ready[o] as number) > untilNs) return -1;
+    // An emptied run keeps its (possibly borrowed) array until the next refill: see `ready`.
     if (++this.readyHead === this.readyEnd) {
       this.readyHead = 0;
       this.readyEnd = 0;
       this.readyMaxNs = -1;
     }
     this.count--;
-    return true;
+    return o;
+  }
+
+  /** The array holding the record whose offset `takeUntil` returned. */
+  get records(): Float64Array {
+    return this.ready;
   }
 
   clear(): void {
     this.bucketLength.fill(0);
     this.digitMask.fill(0);
     this.levelMask = 0;
-    this.readyHead = 0;
-    this.readyEnd = 0;
-    this.readyMaxNs = -1;
+    this.emptyReady();
     this.setBase(0);
     this.count = 0;
     this.lastSeq = -1;
@@ -202,8 +244,8 @@ export class EventQueue {
   }
 
   /** Empties the lowest bucket into the ready run, directly (sorted) or through lower levels. */
-  private refill(): void {
-    const id = this.lowestBucket();
+  private refill(id: number): void {
+    this.ready = this.ownReady;
     this.setBase(this.bucketMinNs[id] as number);
     const arr = this.buckets[id] as Float64Array;
     const n = this.bucketLength[id] as number;
@@ -242,9 +284,16 @@ export class EventQueue {
     }
   }
 
+  private emptyReady(): void {
+    this.readyHead = 0;
+    this.readyEnd = 0;
+    this.readyMaxNs = -1;
+    this.ready = this.ownReady;
+  }
+
   /**
    * Makes a small bucket the ready run: a stable insertion sort by time in place (equal times keep their
-   * insertion order, which is seq order), then the bucket's array and the empty ready array swap owners.
+   * insertion order, which is seq order); the ready run then borrows the bucket's array (see `ready`).
    */
   private sortIntoReady(id: number, n: number): void {
     const r = this.buckets[id] as Float64Array;
@@ -271,7 +320,6 @@ export class EventQueue {
       r[p + 3] = a;
       r[p + 4] = b;
     }
-    this.buckets[id] = this.ready;
     this.ready = r;
     this.readyHead = 0;
     this.readyEnd = n;
@@ -318,6 +366,8 @@ export class EventQueue {
     const live = this.readyEnd - this.readyHead;
     const next = new Float64Array(Math.max(this.ready.length, (live + 1) * STRIDE * factor));
     next.set(this.ready.subarray(this.readyHead * STRIDE, this.readyEnd * STRIDE));
+    // A grown run keeps its room for the next time (a borrowed bucket array is left to its bucket).
+    if (this.ready === this.ownReady) this.ownReady = next;
     this.ready = next;
     this.readyHead = 0;
     this.readyEnd = live;
@@ -325,7 +375,8 @@ export class EventQueue {
 
   private growBucket(id: number): Float64Array {
     const old = this.buckets[id] as Float64Array;
-    const next = new Float64Array(Math.max(STRIDE * 8, old.length * 2));
+    const need = Math.max(STRIDE * BUCKET_MIN_RECORDS, old.length * 2);
+    const next = new Float64Array(need);
     next.set(old);
     this.buckets[id] = next;
     return next;
@@ -353,9 +404,7 @@ export class EventQueue {
     this.bucketLength.fill(0);
     this.digitMask.fill(0);
     this.levelMask = 0;
-    this.readyHead = 0;
-    this.readyEnd = 0;
-    this.readyMaxNs = -1;
+    this.emptyReady();
     this.setBase(timeNs);
     for (let o = 0; o < records.length; o += STRIDE) {
       this.place(

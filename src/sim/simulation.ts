@@ -1,5 +1,5 @@
-import { EventQueue, emptyPoppedEvent } from './event-queue.ts';
-import { isValidTimeNs, type TimeNs } from './time.ts';
+import { EventQueue } from './event-queue.ts';
+import { isValidTimeNs, MAX_TIME_NS, type TimeNs } from './time.ts';
 
 /** What a handler receives: the simulation (for `now` and scheduling) and the event's two numeric arguments. */
 export type EventHandler = (sim: Simulation, a: number, b: number) => void;
@@ -19,12 +19,10 @@ export type EventId = number;
  */
 export class Simulation {
   private nowNs: TimeNs = 0;
-  private nextSeq = 0;
   private readonly queue: EventQueue;
   private readonly handlers: EventHandler[] = [];
   private readonly handlerNames: string[] = [];
   private readonly cancelled = new Set<EventId>();
-  private readonly popped = emptyPoppedEvent();
   private dispatchedCount = 0;
   private stopRequested = false;
 
@@ -57,10 +55,9 @@ export class Simulation {
   schedule(delayNs: number, handler: number, a = 0, b = 0): EventId {
     // One check covers both: a negative, fractional or non-finite delay gives an invalid absolute time. This is
     // the path every model event takes, so it validates once rather than again in scheduleAt.
+    // The comparisons also refuse NaN and infinities; Math.floor is cheaper here than Number.isSafeInteger.
     const timeNs = this.nowNs + delayNs;
-    if (!(delayNs >= 0) || !Number.isSafeInteger(timeNs)) {
-      throw new RangeError(`delay must be a non-negative integer number of nanoseconds, got ${delayNs}`);
-    }
+    if (!(delayNs >= 0 && timeNs <= MAX_TIME_NS && Math.floor(timeNs) === timeNs)) badDelay(delayNs);
     return this.enqueue(timeNs, handler, a, b);
   }
 
@@ -73,12 +70,9 @@ export class Simulation {
   }
 
   private enqueue(timeNs: TimeNs, handler: number, a: number, b: number): EventId {
-    if (!(handler >= 0 && handler < this.handlers.length) || (handler | 0) !== handler) {
-      throw new RangeError(`unknown handler id ${handler}`);
-    }
-    const seq = this.nextSeq++;
-    this.queue.push(timeNs, seq, handler, a, b);
-    return seq;
+    // One lookup covers a negative, fractional, non-numeric or unregistered id: all give undefined.
+    if (this.handlers[handler] === undefined) badHandler(handler);
+    return this.queue.add(timeNs, handler, a, b);
   }
 
   /**
@@ -87,7 +81,7 @@ export class Simulation {
    * the caller's mistake and is not detected.
    */
   cancel(id: EventId): boolean {
-    if (!Number.isInteger(id) || id < 0 || id >= this.nextSeq || this.cancelled.has(id)) return false;
+    if (!Number.isInteger(id) || id < 0 || id >= this.queue.nextSeq || this.cancelled.has(id)) return false;
     this.cancelled.add(id);
     return true;
   }
@@ -103,20 +97,19 @@ export class Simulation {
    * Returns the number of events dispatched by this call.
    */
   run(untilNs: TimeNs): number {
-    if (!isValidTimeNs(untilNs) || untilNs < this.nowNs) {
-      throw new RangeError(`run(until) needs an integer time ≥ now (${this.nowNs} ns), got ${untilNs}`);
-    }
+    if (!isValidTimeNs(untilNs) || untilNs < this.nowNs) badUntil(this.nowNs, untilNs);
     const start = this.dispatchedCount;
     const queue = this.queue;
-    const ev = this.popped;
     const cancelled = this.cancelled;
     this.stopRequested = false;
     const handlers = this.handlers;
-    while (queue.popUntil(untilNs, ev)) {
-      if (cancelled.size > 0 && cancelled.delete(ev.seq)) continue;
-      this.nowNs = ev.timeNs;
+    for (let o = queue.takeUntil(untilNs); o >= 0; o = queue.takeUntil(untilNs)) {
+      // The record [timeNs, seq, handler, a, b] is read in place before the handler can change the queue.
+      const r = queue.records;
+      if (cancelled.size > 0 && cancelled.delete(r[o + 1] as number)) continue;
+      this.nowNs = r[o] as number;
       this.dispatchedCount++;
-      (handlers[ev.handler] as EventHandler)(this, ev.a, ev.b);
+      (handlers[(r[o + 2] as number) | 0] as EventHandler)(this, r[o + 3] as number, r[o + 4] as number);
       if (this.stopRequested) return this.dispatchedCount - start;
     }
     this.nowNs = untilNs;
@@ -126,4 +119,17 @@ export class Simulation {
   handlerName(id: number): string {
     return this.handlerNames[id] ?? `#${id}`;
   }
+}
+
+// The errors are thrown out of line so the scheduling path stays small enough for V8 to inline.
+function badDelay(delayNs: number): never {
+  throw new RangeError(`delay must be a non-negative integer number of nanoseconds, got ${delayNs}`);
+}
+
+function badUntil(nowNs: number, untilNs: number): never {
+  throw new RangeError(`run(until) needs an integer time ≥ now (${nowNs} ns), got ${untilNs}`);
+}
+
+function badHandler(handler: number): never {
+  throw new RangeError(`unknown handler id ${handler}`);
 }

@@ -47,11 +47,20 @@ function runBoth(ops: Op[]): { got: string[]; want: string[] } {
     if (op.kind === 'push' || op.kind === 'pushAbsolute') {
       const timeNs = op.kind === 'push' ? nowNs + op.deltaNs : op.timeNs;
       const rec = { timeNs, seq: seq++, handler: seq % 7, a: seq * 3, b: -seq };
-      q.push(rec.timeNs, rec.seq, rec.handler, rec.a, rec.b);
+      // Both ways in: push with an explicit seq, and add (Simulation's path), which numbers the event itself.
+      if (rec.seq % 2 === 0) q.push(rec.timeNs, rec.seq, rec.handler, rec.a, rec.b);
+      else if (q.add(rec.timeNs, rec.handler, rec.a, rec.b) !== rec.seq) got.push(`add numbered wrongly at ${rec.seq}`);
       ref.push(rec);
     } else if (op.kind === 'pop') {
-      const ok = q.pop(out);
-      got.push(ok ? `${out.timeNs}/${out.seq}/${out.handler}/${out.a}/${out.b}` : 'empty');
+      // Both ways out: pop into a record, and takeUntil (Simulation's path), which leaves the record in place.
+      if (got.length % 2 === 0) {
+        const ok = q.pop(out);
+        got.push(ok ? `${out.timeNs}/${out.seq}/${out.handler}/${out.a}/${out.b}` : 'empty');
+      } else {
+        const o = q.takeUntil(Number.MAX_SAFE_INTEGER);
+        const r = q.records;
+        got.push(o >= 0 ? `${r[o]}/${r[o + 1]}/${r[o + 2]}/${r[o + 3]}/${r[o + 4]}` : 'empty');
+      }
       if (ref.length === 0) want.push('empty');
       else {
         const [r] = ref.splice(referencePopIndex(ref), 1) as [Rec];
@@ -186,6 +195,20 @@ describe('EventQueue (radix queue) against a reference ordering', () => {
     ]);
     expect(got).toEqual(['1000000/0/1/3/-1', '5/2/3/9/-3', '5/3/4/12/-4', '1000001/1/2/6/-2', '1099511627776/4/5/15/-5']);
     expect(got).toEqual(want);
+  });
+
+  it('takeUntil leaves a later earliest event in place, and add continues the numbering after push', () => {
+    const q = new EventQueue(4);
+    q.push(100, 7, 1, 2, 3);
+    expect(q.nextSeq).toBe(8);
+    expect(q.add(50, 4, 5, 6)).toBe(8);
+    expect(q.takeUntil(49)).toBe(-1);
+    expect(q.size).toBe(2);
+    const o = q.takeUntil(50);
+    expect([...q.records.subarray(o, o + 5)]).toEqual([50, 8, 4, 5, 6]);
+    expect(q.takeUntil(99)).toBe(-1);
+    expect(q.peekTimeNs()).toBe(100);
+    expect(() => q.push(200, 8, 0, 0, 0)).toThrow(/got 8 after 8/);
   });
 
   it('refuses a seq that does not increase, naming both values', () => {
