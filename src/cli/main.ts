@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerCommands } from './commands.ts';
-import { EXIT_BAD_INPUT } from './exit.ts';
+import { EXIT_BAD_INPUT, exitCodeForError } from './exit.ts';
 
 /**
  * The `cnisim` command. Each subcommand lives in its own file and registers itself here; this is the only
@@ -16,6 +16,7 @@ function packageVersion(): string {
 const program = new Command('cnisim')
   .description('Deterministic simulator and capacity planner for AKS pod networking (IPs, SNAT, encapsulation).')
   .version(packageVersion(), '-V, --version', 'print the cnisim version')
+  .option('--debug', 'print the stack trace of an internal error (also CNISIM_DEBUG=1)')
   .showHelpAfterError()
   .exitOverride();
 registerCommands(program);
@@ -27,6 +28,6 @@ try {
     // Help and version exit 0; a bad flag or argument is bad input.
     process.exitCode = err.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
   } else {
-    throw err;
+    process.exitCode = exitCodeForError(err);
   }
 }
