@@ -18,6 +18,9 @@ export function positionText(at: FilePosition | undefined): string {
   return at === undefined ? '' : ` (line ${at.line}, column ${at.column})`;
 }
 
+/** Syntax errors listed before the rest are summed up: one misplaced bracket can cause dozens. */
+const MAX_SYNTAX_PROBLEMS = 5;
+
 /**
  * Aliases the yaml package expands before it gives up (its default). This is the defence against an alias
  * bomb ("billion laughs"): a few lines whose aliases expand to billions of nodes.
@@ -65,6 +68,10 @@ export function parseDocument(text: string, fileName: string): { data: unknown; 
       const tag = /Unresolved tag: (\S+)/.exec(w.message)?.[1]?.replace(/^tag:yaml\.org,2002:/, '!!') ?? 'a tag';
       problems.push(problem('yaml-tag', w.pos[0], `the tag ${tag}`, 'plain data: a scenario has no tags (no !!js/function, !!python/object, ...)'));
     }
+  }
+  if (problems.length > MAX_SYNTAX_PROBLEMS) {
+    const more = problems.length - MAX_SYNTAX_PROBLEMS;
+    problems.splice(MAX_SYNTAX_PROBLEMS, more, { code: 'yaml-more', path: fileName, value: `${more} more syntax error(s)`, allowed: 'valid YAML; the first error above often causes the rest' });
   }
   if (problems.length > 0) throw new InputError(problems);
   if (doc.contents === null) {
