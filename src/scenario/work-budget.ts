@@ -42,7 +42,8 @@ export function formatCount(n: number): string {
   const mantissa = n / 10 ** exp;
   const sup = String(exp).split('').map((c) => SUPERSCRIPT[Number(c)] ?? c).join('');
   const m = mantissa.toFixed(1).replace(/\.0$/, '');
-  return m === '10' ? `10${SUPERSCRIPT[1]}${SUPERSCRIPT[0]}` : `${m}×10${sup}`;
+  if (m === '10') return `10${String(exp + 1).split('').map((c) => SUPERSCRIPT[Number(c)] ?? c).join('')}`;
+  return m === '1' ? `10${sup}` : `${m}×10${sup}`;
 }
 
 function formatBytes(bytes: number): string {
