@@ -28,15 +28,21 @@ export const Ipv4Text = z
   .refine((s) => parseIpv4(s) !== undefined, { message: 'an IPv4 address like 10.0.0.10' })
   .meta({ description: 'IPv4 address, e.g. 10.0.0.10' });
 
+/**
+ * The longest time a field may give: 9,000,000 s (104 days). Times are integer nanoseconds, exact up to 2⁵³ ns
+ * (src/sim/time.ts); past that a time could not be represented, and nothing runs that long (a week at most).
+ */
+export const MAX_SECONDS = 9_000_000;
+
 /** Non-negative seconds (fractions allowed); converted to integer nanoseconds when the scenario is wired. */
-export const Seconds = z.number().min(0);
+export const Seconds = z.number().min(0).max(MAX_SECONDS);
 
 /**
  * The shortest period of anything that repeats (samples, ticks, scans, batches): 1 ms. A shorter one is not a
  * workload but a mistake in units, and would schedule millions of events per simulated second (docs/limits.md).
  */
 export const MIN_PERIOD_S = 0.001;
-export const PeriodSeconds = z.number().min(MIN_PERIOD_S);
+export const PeriodSeconds = z.number().min(MIN_PERIOD_S).max(MAX_SECONDS);
 
 /** A count of nodes or a percentage of the pool, as AKS's maxSurge: `3` or `"33%"`. */
 export const SurgeText = z.union([

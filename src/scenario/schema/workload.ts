@@ -5,7 +5,7 @@ const Step = z.strictObject({ kind: z.literal('step'), atS: Seconds, replicas: z
 const Ramp = z.strictObject({ kind: z.literal('ramp'), fromS: Seconds, toS: Seconds, replicas: z.int().min(0) });
 const Diurnal = z.strictObject({
   kind: z.literal('diurnal'),
-  periodS: z.number().positive().default(86_400),
+  periodS: PeriodSeconds.default(86_400),
   min: z.int().min(0),
   max: z.int().min(0),
   peakAtS: Seconds.default(50_400).meta({ description: 'Time of day of the peak (default 14:00).' }),
