@@ -42,7 +42,7 @@ describe('cnisim run --pcap', () => {
 
   it('runs the --pcap example of `cnisim run --help` as written (paths moved to a temporary directory)', () => {
     const help = cnisim(['run', '--help']).stdout;
-    const example = help.split('\n').find((l) => l.includes('--pcap '))?.trim() ?? '';
+    const example = help.split('\n').map((l) => l.trim()).find((l) => l.startsWith('cnisim run') && l.includes('--pcap ')) ?? '';
     expect(example).toMatch(/^cnisim run .* && tcpdump -nn -r \/tmp\/\S+\.pcap$/);
     const exDir = mkdtempSync(join(tmpdir(), 'cnisim-pcap-help-'));
     try {
