@@ -71,6 +71,12 @@ const CASES: Case[] = [
     fragments: ['sweep', '10⁶ cases', 'at least 10¹⁰', '--max-events N'],
   },
   {
+    label: 'a sweep whose cases together are over the budget',
+    argv: () => ['validate', file('sweep-work.yaml', `name: x\n${POOL}workload:\n  deployments:\n    - { name: web, replicas: 30, churn: { restartsPerPodHour: 200 } }\nsweep:\n  parameters:\n    - { path: durationS, values: [86400, 172800, 259200] }\n`), '--max-events', '2000000'],
+    code: 2,
+    fragments: ['a sweep within the work budget of 2×10⁶ events', '3 combinations × 1 replicates', 'its largest case needs', 'churn.restartsPerPodHour 200'],
+  },
+  {
     label: 'a sweep value that breaks a limit',
     argv: validate('sweep-limit.yaml', `name: x\n${POOL}sweep:\n  parameters:\n    - { path: "cluster.pools[0].count", values: [3, 2000] }\n`),
     code: 2,
