@@ -51,7 +51,39 @@ function filesUnder(dir: string, prefix = ''): string[] {
 
 // ---- scenarios ----
 
-const validScenario = fc.record({
+/** Egress to one database through a Load Balancer and a NAT gateway (as scenarios/snat-exhaustion.yaml, smaller). */
+const trafficSections = fc.record({
+  traffic: fc.record({
+    workloads: fc.tuple(fc.double({ min: 0, max: 0.5, noNaN: true }), fc.constantFrom('fixed', 'exponential', 'lognormal')).map(([rate, kind]) => [
+      {
+        name: 'db',
+        ratePerPodPerS: rate,
+        destinations: [{ kind: 'external', endpoint: '203.0.113.10:5432', weight: 2 }, { kind: 'service', weight: 1 }],
+        durationS: kind === 'fixed' ? { kind, valueS: 0.5 } : kind === 'exponential' ? { kind, meanS: 0.5 } : { kind, meanS: 0.5, stdDevS: 0.2 },
+        close: { fin: 0.9, idle: 0.1 },
+      },
+    ]),
+  }),
+  outbound: fc.constant({
+    designs: [
+      { name: 'lb', outboundType: 'loadBalancer', outboundIps: 1, outboundPorts: 0 },
+      { name: 'natgw', outboundType: 'managedNATGateway', outboundIps: 1 },
+    ],
+  }),
+});
+
+/** Two datapath variants with a few packets per batch (as scenarios/mtu-overhead.yaml, smaller). */
+const datapathSection = fc.record({
+  datapath: fc.record({
+    variants: fc.constant([
+      { name: 'none-1500', encap: 'none' },
+      { name: 'vxlan-1500', encap: 'vxlan' },
+    ]),
+    traffic: fc.record({ batchIntervalS: fc.integer({ min: 10, max: 120 }), packetsPerBatch: fc.integer({ min: 1, max: 64 }) }),
+  }),
+});
+
+const baseScenario = fc.record({
   name: fc.constantFrom('fz', 'fuzz-1', 'a.b_c'),
   durationS: fc.integer({ min: 60, max: 7200 }),
   sampleIntervalS: fc.integer({ min: 60, max: 900 }),
@@ -69,6 +101,10 @@ const validScenario = fc.record({
     ]),
   }),
 });
+
+const validScenario = fc
+  .tuple(baseScenario, fc.option(trafficSections, { nil: undefined }), fc.option(datapathSection, { nil: undefined }))
+  .map(([base, traffic, datapath]) => ({ ...base, ...(traffic ?? {}), ...(datapath ?? {}) }));
 
 /** The field paths of a value's leaves and containers (not the root). */
 function paths(value: unknown, prefix: PropertyKey[] = []): PropertyKey[][] {
