@@ -10,6 +10,7 @@ import { planSweep } from '../sweep/sweep-plan.ts';
 import { loadSweepKernel } from '../sweep/sweep-kernel.ts';
 import { EXIT_DOES_NOT_FIT, EXIT_OK, runCommand } from './exit.ts';
 import { MAX_EVENTS_HELP, parseBudgetFlags, parseIntFlag, type BudgetFlags } from './options.ts';
+import { checkProgress } from './check-progress.ts';
 import { checkOutputPaths } from './output-path.ts';
 
 interface SweepFlags extends BudgetFlags {
@@ -21,9 +22,6 @@ interface SweepFlags extends BudgetFlags {
   quiet?: boolean;
 }
 
-/** Grids with at least this many combinations show progress while they are checked. */
-const CHECK_PROGRESS_MIN = 10_000;
-
 /** Exit codes after a signal, as a shell reports them (128 + signal number). */
 const EXIT_SIGNAL: Readonly<Record<string, number>> = { SIGINT: 130, SIGTERM: 143 };
 
@@ -31,15 +29,13 @@ async function sweep(path: string, flags: SweepFlags): Promise<number> {
   const budget = parseBudgetFlags(flags);
   // Checked first: a bad --out costs nothing, while checking a large grid takes seconds.
   checkOutputPaths([{ flag: '--out', path: flags.out }]);
-  // Checking a grid of a million combinations takes about half a minute: say so rather than stay silent.
-  let checking: ReturnType<typeof progressReporter> | undefined;
-  const onCheckProgress = (done: number, total: number): void => {
-    if (total < CHECK_PROGRESS_MIN || flags.quiet === true) return;
-    checking ??= progressReporter(process.stderr, false, { label: 'checking the grid', unit: 'combinations' });
-    checking.update(done, total);
-  };
-  const plan = planSweep(path, { budget, onCheckProgress });
-  checking?.stop();
+  const checking = checkProgress(flags.quiet === true);
+  let plan: ReturnType<typeof planSweep>;
+  try {
+    plan = planSweep(path, { budget, onCheckProgress: checking.onCheckProgress });
+  } finally {
+    checking.stop();
+  }
   const workers = flags.workers === undefined ? availableParallelism() : parseIntFlag('--workers', flags.workers, 1, 1024);
   const shard = flags.shard === undefined ? WHOLE : parseShard(flags.shard);
   const onlyCase = flags.case === undefined ? undefined : parseIntFlag('--case', flags.case, 0, plan.grid.caseCount - 1);

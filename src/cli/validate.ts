@@ -4,6 +4,7 @@ import { loadScenarioDocument } from '../scenario/load.ts';
 import { formatCount, runEvents } from '../scenario/work-budget.ts';
 import { estimateWork } from '../scenario/work-estimate.ts';
 import { planSweep } from '../sweep/sweep-plan.ts';
+import { checkProgress } from './check-progress.ts';
 import { EXIT_OK, runCommand } from './exit.ts';
 import { MAX_EVENTS_HELP, MAX_SAMPLES_HELP, parseBudgetFlags, type BudgetFlags } from './options.ts';
 
@@ -39,7 +40,13 @@ function validate(path: string, flags: BudgetFlags): number {
     try {
       const input = loaded?.input;
       if (input === undefined || hasSweep(input)) {
-        const plan = planSweep(path, { budget });
+        const checking = checkProgress(false);
+        let plan: ReturnType<typeof planSweep>;
+        try {
+          plan = planSweep(path, { budget, onCheckProgress: checking.onCheckProgress });
+        } finally {
+          checking.stop();
+        }
         sweepLine = `; sweep: ${formatCount(plan.grid.caseCount)} cases (${formatCount(plan.grid.combinations)} combinations × ${plan.grid.replicates} replicates), about ${formatCount(plan.estimatedEvents)} events`;
       }
     } catch (err) {
