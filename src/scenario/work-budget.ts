@@ -107,29 +107,37 @@ function problemsValue(e: WorkEstimate): string {
   return d === undefined ? '' : `${d.value} (${d.how})`;
 }
 
-/** The events of a whole sweep, from each combination's estimate, and the problem when it is over budget. */
-export function sweepBudgetProblems(
-  perCombination: readonly WorkEstimate[],
-  caseReplicates: number,
-  budget: WorkBudget,
-  path: string,
-): InputProblem[] {
-  let events = 0;
-  let largest: WorkEstimate | undefined;
-  for (const e of perCombination) {
-    const perCase = e.eventsPerRun * e.runsPerReplicate + EVENTS_PER_CASE_OVERHEAD;
-    events += perCase * caseReplicates;
-    if (largest === undefined || e.eventsPerRun * e.runsPerReplicate > largest.eventsPerRun * largest.runsPerReplicate) largest = e;
-  }
+/** The work of a sweep: the events of one replicate of every combination, and its largest case. */
+export interface SweepWork {
+  readonly combinations: number;
+  readonly replicates: number;
+  /** Σ over the combinations of caseEvents. */
+  readonly eventsPerReplicate: number;
+  readonly largest: WorkEstimate | undefined;
+}
+
+/** The events of one sweep case: every model run of one replicate, plus checking and wiring it. */
+export function caseEvents(e: WorkEstimate): number {
+  return e.eventsPerRun * e.runsPerReplicate + EVENTS_PER_CASE_OVERHEAD;
+}
+
+/** Estimated events of a whole sweep. */
+export function sweepEvents(w: SweepWork): number {
+  return w.eventsPerReplicate * w.replicates;
+}
+
+/** The problem of a sweep whose estimated events are over the budget. */
+export function sweepBudgetProblems(w: SweepWork, budget: WorkBudget, path: string): InputProblem[] {
+  const events = sweepEvents(w);
   if (events <= budget.maxSweepEvents) return [];
-  const cases = perCombination.length * caseReplicates;
-  const biggest = largest === undefined ? '' : `; its largest case needs ${formatCount(largest.eventsPerRun * largest.runsPerReplicate)} events, driven by ${describeDrivers(largest)}`;
+  const cases = w.combinations * w.replicates;
+  const biggest = w.largest === undefined ? '' : `; its largest case needs ${formatCount(caseEvents(w.largest))} events, driven by ${describeDrivers(w.largest)}`;
   return [
     {
       code: 'over-work-budget',
       path,
       value: `${formatCount(cases)} cases`,
-      allowed: `a sweep within the work budget of ${formatCount(budget.maxSweepEvents)} events; this one needs about ${formatCount(events)} (${formatCount(perCombination.length)} combinations × ${formatCount(caseReplicates)} replicates, at least ${formatCount(EVENTS_PER_CASE_OVERHEAD)} per case)${biggest}. Fewer values or replicates, --shard, or raise the budget with --max-events N (docs/limits.md)`,
+      allowed: `a sweep within the work budget of ${formatCount(budget.maxSweepEvents)} events; this one needs about ${formatCount(events)} (${formatCount(w.combinations)} combinations × ${formatCount(w.replicates)} replicates, at least ${formatCount(EVENTS_PER_CASE_OVERHEAD)} per case)${biggest}. Fewer values or replicates, --shard, or raise the budget with --max-events N (docs/limits.md)`,
     },
   ];
 }

@@ -1,6 +1,7 @@
 import { InputError, type InputProblem } from '../error/input-error.ts';
 import { validateScenarioData } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
+import { caseEvents, type SweepWork } from '../scenario/work-budget.ts';
 import { estimateWork, type WorkEstimate } from '../scenario/work-estimate.ts';
 import { caseAt, describeCombination, type SweepGrid } from './grid.ts';
 import { setAtPath } from './param-path.ts';
@@ -31,15 +32,18 @@ export function checkAllCombinations(
   fileName: string,
   grid: SweepGrid,
   opts: { readonly limit?: number; readonly onProgress?: (checked: number, total: number) => void } = {},
-): WorkEstimate[] {
+): SweepWork {
   const limit = opts.limit ?? 10;
   const problems: InputProblem[] = [];
-  const estimates: WorkEstimate[] = [];
+  // Only the sum and the largest are kept: a million estimates would take a gigabyte.
+  const work: { eventsPerReplicate: number; largest: WorkEstimate | undefined } = { eventsPerReplicate: 0, largest: undefined };
   let bad = 0;
   for (let k = 0; k < grid.combinations; k++) {
     if (k % PROGRESS_EVERY === 0) opts.onProgress?.(k, grid.combinations);
     try {
-      estimates.push(estimateWork(combinationScenario(input, fileName, grid, k)));
+      const e = estimateWork(combinationScenario(input, fileName, grid, k));
+      work.eventsPerReplicate += caseEvents(e);
+      if (work.largest === undefined || caseEvents(e) > caseEvents(work.largest)) work.largest = e;
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       bad++;
@@ -49,5 +53,5 @@ export function checkAllCombinations(
   opts.onProgress?.(grid.combinations, grid.combinations);
   if (bad > limit) problems.push({ code: 'sweep-more-bad', path: 'sweep', value: `${bad - limit} more bad combination(s)`, allowed: 'every combination valid' });
   if (problems.length > 0) throw new InputError(problems);
-  return estimates;
+  return { combinations: grid.combinations, replicates: grid.replicates, eventsPerReplicate: work.eventsPerReplicate, largest: work.largest };
 }

@@ -8,7 +8,7 @@ import { readScenarioText } from '../scenario/read-text.ts';
 import { summaryColumns } from '../scenario/run.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
 import { SweepSchema } from '../scenario/schema/sweep.ts';
-import { DEFAULT_WORK_BUDGET, EVENTS_PER_CASE_OVERHEAD, sweepBudgetProblems, sweepCasesProblem, type WorkBudget } from '../scenario/work-budget.ts';
+import { DEFAULT_WORK_BUDGET, sweepBudgetProblems, sweepCasesProblem, sweepEvents, type WorkBudget } from '../scenario/work-budget.ts';
 import { checkAllCombinations } from './case-scenario.ts';
 import { CASE_COLUMNS, sweepHeader } from './csv-layout.ts';
 import { expandGrid, type SweepGrid } from './grid.ts';
@@ -84,10 +84,10 @@ export function planSweep(path: string, opts: PlanOptions = {}): SweepPlan {
   if (grid !== undefined) problems.push(...sweepCasesProblem(grid.caseCount, budget, gridWhere));
   if (problems.length > 0 || scenario === undefined || grid === undefined) throw new InputError(sortByPosition(problems));
 
-  const estimates = checkAllCombinations(input, fileName, grid, opts.onCheckProgress === undefined ? {} : { onProgress: opts.onCheckProgress });
-  const over = sweepBudgetProblems(estimates, grid.replicates, budget, gridWhere);
+  const work = checkAllCombinations(input, fileName, grid, opts.onCheckProgress === undefined ? {} : { onProgress: opts.onCheckProgress });
+  const over = sweepBudgetProblems(work, budget, gridWhere);
   if (over.length > 0) throw new InputError(over);
-  const estimatedEvents = estimates.reduce((n, e) => n + (e.eventsPerRun * e.runsPerReplicate + EVENTS_PER_CASE_OVERHEAD) * grid.replicates, 0);
+  const estimatedEvents = sweepEvents(work);
   const header = sweepHeader(grid, resultColumns);
   const paramColumns: ColumnSpec[] = grid.parameters.flatMap((p) =>
     p.column === null ? [] : [{ name: p.column, unit: 'as in the scenario format', description: `Swept scenario field ${p.path}.` }],
