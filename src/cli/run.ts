@@ -6,7 +6,7 @@ import { progressReporter } from '../sweep/progress.ts';
 import { EVENT_COLUMNS, runScenarioReplicates } from '../scenario/run-replicates.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
 import { toCsv, type CellValue } from '../output/csv-format.ts';
-import { InputError } from '../error/input-error.ts';
+import { InputError, throwIfProblems } from '../error/input-error.ts';
 import { runBudgetProblems } from '../scenario/work-budget.ts';
 import { PcapCapture } from '../output/pcap.ts';
 import { textTable } from '../output/text-table.ts';
@@ -80,16 +80,16 @@ function writeCaptures(file: string, paths: ReadonlyMap<string, string>, capture
 
 async function run(path: string, flags: RunFlags): Promise<number> {
   const budget = parseBudgetFlags(flags);
-  const cni = flags.cni === undefined ? undefined : parseCniList('--cni', flags.cni);
-  const seed = flags.seed === undefined ? undefined : parseIntFlag('--seed', flags.seed, 0, 2 ** 31 - 1);
-  // --cni changes the work, so the budget is checked after the override (on the file alone otherwise).
-  const loaded = loadScenarioFile(path, cni === undefined ? { budget } : {});
-  const scenario: Scenario = { ...loaded, ...(cni === undefined ? {} : { cni }), ...(seed === undefined ? {} : { seed }) };
+  const loaded = loadScenarioFile(path);
+  const scenario: Scenario = {
+    ...loaded,
+    ...(flags.cni === undefined ? {} : { cni: parseCniList('--cni', flags.cni) }),
+    ...(flags.seed === undefined ? {} : { seed: parseIntFlag('--seed', flags.seed, 0, 2 ** 31 - 1) }),
+  };
+  // The work is estimated after the flags that change it (--cni), before anything runs (docs/limits.md).
   const estimate = estimateWork(scenario);
-  if (cni !== undefined) {
-    const over = runBudgetProblems(estimate, budget, (field) => ({ path: `${path}: ${field} (with --cni ${flags.cni})` }));
-    if (over.length > 0) throw new InputError(over);
-  }
+  const withFlags = flags.cni === undefined ? '' : ` (with --cni ${flags.cni})`;
+  throwIfProblems(runBudgetProblems(estimate, budget, (field) => ({ path: `${path}: ${field}${withFlags}` })));
   const { summary: out, timeseries: tsOut, events: eventsOut } = runOutputPaths(scenario.name, flags);
 
   if (flags.pcapLimit !== undefined && flags.pcap === undefined) {
