@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { InputError, type InputProblem } from '../error/input-error.ts';
 
 /**
@@ -32,11 +32,32 @@ export function readScenarioText(path: string): string {
   }
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    bytes = readAtMost(path, MAX_SCENARIO_BYTES + 1);
   } catch (err) {
     refuse(path, `a readable scenario file (${(err as Error).message})`);
   }
+  // A device or a pipe has no size to check first (/dev/zero never ends): it is read up to the limit.
+  if (bytes.length > MAX_SCENARIO_BYTES) refuse(path, `a scenario file of at most ${MAX_SCENARIO_BYTES / 1024 / 1024} MB; this one goes on past that, too large to be a scenario (docs/limits.md)`);
   return decodeScenarioBytes(bytes, path);
+}
+
+/** The first `limit` bytes of a file, device or pipe (fewer if it ends sooner). */
+function readAtMost(path: string, limit: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.alloc(Math.min(1 << 20, limit - total));
+      const n = buf.length === 0 ? 0 : readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      chunks.push(buf.subarray(0, n));
+      total += n;
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Decodes file bytes as UTF-8 text, or refuses binary data with a message that says so. */
