@@ -34,5 +34,9 @@ export function setup(): void {
 export function teardown(): void {
   rmSync(root, { recursive: true, force: true });
   const added = filesUnder(RESULTS).filter((f) => !before.has(f));
-  if (added.length > 0) throw new Error(`tests left files in the working tree: ${added.join(', ')}`);
+  if (added.length > 0) {
+    // vitest reports an error thrown here but still exits 0; the exit code is what CI reads.
+    process.stderr.write(`error: tests left files in the working tree: ${added.join(', ')}\n`);
+    process.exitCode = 1;
+  }
 }
