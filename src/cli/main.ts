@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerCommands } from './commands.ts';
-import { EXIT_BAD_INPUT } from './exit.ts';
+import { EXIT_BAD_INPUT, exitCodeForError } from './exit.ts';
 
 /**
  * The `cnisim` command. Each subcommand lives in its own file and is imported only when it runs (see
@@ -18,6 +18,7 @@ function packageVersion(): string {
 const program = new Command('cnisim')
   .description('Deterministic simulator and capacity planner for AKS pod networking (IPs, SNAT, encapsulation).')
   .version(packageVersion(), '-V, --version', 'print the cnisim version')
+  .option('--debug', 'print the stack trace of an internal error (also CNISIM_DEBUG=1)')
   .showHelpAfterError()
   .exitOverride();
 await registerCommands(program, process.argv.slice(2));
@@ -29,6 +30,6 @@ try {
     // Help and version exit 0; a bad flag or argument is bad input.
     process.exitCode = err.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
   } else {
-    throw err;
+    process.exitCode = exitCodeForError(err);
   }
 }

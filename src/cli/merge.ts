@@ -1,11 +1,30 @@
+import { statSync } from 'node:fs';
 import type { Command } from 'commander';
+import { InputError, type InputProblem } from '../error/input-error.ts';
 import { mergeSweepFiles } from '../sweep/merge.ts';
 import { EXIT_DOES_NOT_FIT, EXIT_OK, runCommand } from './exit.ts';
+import { checkOutputPaths } from './output-path.ts';
 
 /** Missing cases listed in a message before it says "and N more". */
 const LIST_LIMIT = 20;
 
+/** Each input must be an existing file: said with exit 2 before anything is read or written. */
+function checkInputs(files: readonly string[]): void {
+  const problems: InputProblem[] = [];
+  for (const f of files) {
+    try {
+      if (statSync(f).isDirectory()) problems.push({ code: 'file-unreadable', path: 'FILES', value: f, allowed: 'a sweep CSV; this is a directory' });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      problems.push({ code: 'file-unreadable', path: 'FILES', value: f, allowed: `a readable sweep CSV (${code === 'ENOENT' ? 'no such file' : (code ?? (err as Error).message)})` });
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems);
+}
+
 function merge(files: readonly string[], flags: { out: string }): number {
+  checkInputs(files);
+  checkOutputPaths([{ flag: '--out', path: flags.out }]);
   const result = mergeSweepFiles(files, flags.out);
   if (result.kind === 'merged') {
     process.stderr.write(`wrote ${flags.out}: ${result.cases} cases from ${files.length} file(s)\n`);

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { InputError } from '../error/input-error.ts';
 import { buildReport } from '../output/report/build-report.ts';
 import { EXIT_OK, runCommand } from './exit.ts';
+import { checkOutputPaths } from './output-path.ts';
 import { writeFileAtomic } from './write-file.ts';
 
 interface ReportFlags {
@@ -18,6 +19,7 @@ async function report(csv: string, flags: ReportFlags): Promise<number> {
   } catch (err) {
     throw new InputError([{ code: 'file-unreadable', path: 'CSV', value: csv, allowed: `a readable sweep CSV (${(err as Error).message})` }]);
   }
+  checkOutputPaths([{ flag: '--out', path: flags.out }, ...(flags.svg === undefined ? [] : [{ flag: '--svg', path: flags.svg, directory: true }])]);
   const built = await buildReport(text, csv);
   writeFileAtomic(flags.out, built.html);
   if (flags.svg !== undefined) for (const s of built.svgs) writeFileAtomic(join(flags.svg, s.name), s.svg);

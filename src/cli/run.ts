@@ -9,15 +9,20 @@ import { conclusion, type ModelAddressPlan } from '../output/conclusion.ts';
 import { humanDuration } from '../output/human-format.ts';
 import { InputError, throwIfProblems } from '../error/input-error.ts';
 import { dualStackProblems } from '../scenario/dual-stack-checks.ts';
-import type { PcapCapture } from '../output/pcap.ts';
+import { PcapCapture } from '../output/pcap.ts';
 import { runTable } from '../output/run-table.ts';
 import { terminalStyle, terminalWidth } from '../output/terminal-style.ts';
 import { EXIT_OK, runCommand } from './exit.ts';
 import { applyPoolFlags, importFlags, loadScenarioInput } from './import.ts';
-import { parseCniList, parseIntFlag } from './options.ts';
+import { runBudgetProblems, runEvents } from '../scenario/work-budget.ts';
+import { estimateWork } from '../scenario/work-estimate.ts';
+import { progressReporter } from '../sweep/progress.ts';
+import { MAX_EVENTS_HELP, MAX_SAMPLES_HELP, parseBudgetFlags, parseCniList, parseIntFlag, type BudgetFlags } from './options.ts';
+import { checkOutputPaths } from './output-path.ts';
+import { DEFAULT_OUT_DIR, captureKey, captureKeys, pcapPaths, runOutputPaths, type RunOutputFlags } from './run-outputs.ts';
 import { writeFileAtomic } from './write-file.ts';
 
-interface RunFlags {
+interface RunFlags extends BudgetFlags, RunOutputFlags {
   cni?: string;
   nodes?: string;
   maxPods?: string;
@@ -26,9 +31,6 @@ interface RunFlags {
   podSubnet?: string;
   vnet?: string;
   seed?: string;
-  out?: string;
-  timeseries?: string;
-  events?: string;
   attempts?: string;
   report?: string;
   pcap?: string;
@@ -40,22 +42,24 @@ interface RunFlags {
 /** Frames captured by default with --pcap: enough to inspect, small enough to open at once in Wireshark. */
 const DEFAULT_PCAP_LIMIT = 1000;
 
+/** Events above which `run` shows progress on a terminal: a few seconds of work. */
+const PROGRESS_MIN_EVENTS = 5e6;
+
 /**
- * Writes the captures that hold frames: to FILE when only one does, otherwise to FILE's stem + `.<cni>.<variant>`
- * + `.pcap`, one per variant. Returns the descriptions of the files written.
+ * Writes every capture to its predictable name (see pcapPaths), also those that caught no frame, and returns
+ * the descriptions of the files written. A run whose captures are all empty is refused: nothing crossed the
+ * underlay.
  */
-function writeCaptures(file: string, captures: ReadonlyMap<string, PcapCapture>): string[] {
-  const withFrames = [...captures].filter(([, c]) => c.frameCount > 0);
-  if (withFrames.length === 0) {
+function writeCaptures(file: string, paths: ReadonlyMap<string, string>, captures: ReadonlyMap<string, PcapCapture>): string[] {
+  if (![...captures.values()].some((c) => c.frameCount > 0)) {
     throw new InputError([
       { code: 'no-frames', path: '--pcap', value: file, allowed: 'a scenario with a datapath section, whose traffic crosses the underlay' },
     ]);
   }
-  const stem = file.replace(/\.pcap$/, '');
-  return withFrames.map(([key, c]) => {
-    const path = withFrames.length === 1 ? file : `${stem}.${key}.pcap`;
-    writeFileAtomic(path, c.bytes());
-    return `${path} (${c.frameCount} frames)`;
+  return [...paths].map(([key, path]) => {
+    const c = captures.get(key);
+    writeFileAtomic(path, c === undefined ? new PcapCapture(1).bytes() : c.bytes());
+    return `${path} (${c?.frameCount ?? 0} frames)`;
   });
 }
 
@@ -75,6 +79,7 @@ export function addressPlanOf(scenario: Scenario): (cni: string) => ModelAddress
 
 async function run(paths: string[], flags: RunFlags): Promise<number> {
   const path = paths.join(', ');
+  const budget = parseBudgetFlags(flags);
   const loaded = applyPoolFlags(loadScenarioInput(paths, importFlags(flags)), flags);
   const scenario: Scenario = {
     ...loaded,
@@ -83,9 +88,11 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
   };
   // The file was checked for its own models; models chosen by --cni must also run dual-stack if it is.
   if (flags.cni !== undefined) throwIfProblems(dualStackProblems(scenario, scenario.cni).map((p) => ({ ...p, path: p.path.replace(/^cni\[\d+\]$/, '--cni') })));
-  const out = flags.out ?? `results/${scenario.name}.summary.csv`;
-  const tsOut = flags.timeseries ?? `results/${scenario.name}.timeseries.csv`;
-  const eventsOut = flags.events ?? `results/${scenario.name}.events.csv`;
+  // The work is estimated after the flags that change it (--cni), before anything runs (docs/limits.md).
+  const estimate = estimateWork(scenario);
+  const withFlags = flags.cni === undefined ? '' : ` (with --cni ${flags.cni})`;
+  throwIfProblems(runBudgetProblems(estimate, budget, (field) => ({ path: `${path}: ${field}${withFlags}` })));
+  const { summary: out, timeseries: tsOut, events: eventsOut } = runOutputPaths(scenario.name, flags);
 
   if (flags.pcapLimit !== undefined && flags.pcap === undefined) {
     throw new InputError([{ code: 'bad-flag', path: '--pcap-limit', value: flags.pcapLimit, allowed: 'only together with --pcap FILE' }]);
@@ -100,16 +107,37 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
   }
   // One capture per (model, variant), first replicate only, so each pcap shows one dataplane.
   const limit = flags.pcapLimit === undefined ? DEFAULT_PCAP_LIMIT : parseIntFlag('--pcap-limit', flags.pcapLimit, 1, 10_000_000);
-  const PcapCaptureClass = flags.pcap === undefined ? undefined : (await import('../output/pcap.ts')).PcapCapture;
+  const pcapFileOf = flags.pcap === undefined ? new Map<string, string>() : pcapPaths(flags.pcap, captureKeys(scenario));
+  // Every output is checked before the simulation starts: a bad path costs nothing and leaves nothing.
+  checkOutputPaths([
+    { flag: flags.out === undefined ? (flags.outDir === undefined ? `(default ${DEFAULT_OUT_DIR}/)` : '--out-dir') : '--out', path: out },
+    { flag: flags.timeseries === undefined ? '(time series)' : '--timeseries', path: tsOut },
+    { flag: flags.events === undefined ? '(events)' : '--events', path: eventsOut },
+    ...(flags.attempts === undefined ? [] : [{ flag: '--attempts', path: flags.attempts }]),
+    ...(flags.report === undefined ? [] : [{ flag: '--report', path: flags.report }]),
+    ...[...pcapFileOf.values()].map((p) => ({ flag: '--pcap', path: p })),
+  ]);
   const captures = new Map<string, PcapCapture>();
-  const frameSinkFor = (cni: string, variant: string) => {
-    const key = variant === '' ? cni : `${cni}.${variant.replace(/\//g, '.')}`;
-    if (captures.has(key) || PcapCaptureClass === undefined) return undefined; // a later replicate of the same variant
-    const c = new PcapCaptureClass(limit);
+  const frameSinkFor = (cniName: string, variant: string) => {
+    const key = captureKey(cniName, variant);
+    if (captures.has(key)) return undefined; // a later replicate of the same variant
+    const c = new PcapCapture(limit);
     captures.set(key, c);
     return c;
   };
-  const result = await runScenarioReplicates(scenario, flags.pcap === undefined ? {} : { frameSinkFor });
+  const runs = estimate.runsPerReplicate * scenario.replicates;
+  const showProgress = flags.quiet !== true && process.stderr.isTTY === true && runEvents(estimate) >= PROGRESS_MIN_EVENTS;
+  const progress = progressReporter(process.stderr, !showProgress, { label: 'run', unit: 'per mille', barFormat: 'run [{bar}] {percentage}% of the simulated time of every model run | {eta_formatted} left' });
+  let finished = 0;
+  const onProgress = (doneNs: number, durationNs: number) => {
+    if (doneNs >= durationNs) finished++;
+    progress.update(Math.round(1000 * Math.min(1, (finished + (doneNs < durationNs ? doneNs / durationNs : 0)) / runs)), 1000);
+  };
+  const result = await runScenarioReplicates(scenario, {
+    ...(flags.pcap === undefined ? {} : { frameSinkFor }),
+    ...(showProgress ? { onProgress } : {}),
+  });
+  progress.stop();
   const { columns, rows, timeseriesColumns, timeseries, events, attempts } = result;
   // Each file is complete when it appears: written whole, then renamed into place.
   writeFileAtomic(out, toCsv(columns, rows));
@@ -120,7 +148,9 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
     writeFileAtomic(flags.attempts, toCsv(ATTEMPT_COLUMNS, attempts));
     written.push(flags.attempts);
   }
-  written.push(...(flags.pcap === undefined ? [] : writeCaptures(flags.pcap, captures)));
+  const pcapFiles = flags.pcap === undefined ? [] : writeCaptures(flags.pcap, pcapFileOf, captures);
+  // The capture files are named from --pcap by a rule; they are listed even with --quiet, so a script finds them.
+  for (const f of pcapFiles) process.stderr.write(`wrote ${f}\n`);
 
   const planOf = addressPlanOf(scenario);
   const sentence = conclusion({ columns, rows, episodeColumns: EVENT_COLUMNS, episodes: events, planOf });
@@ -168,15 +198,18 @@ export function registerRun(program: Command): void {
     .option('--pod-subnet <cidr>', 'with import files: the pod subnet range when no file gives it')
     .option('--vnet <cidr>', 'with import files: the VNet address space when no file gives it')
     .option('--seed <n>', 'random seed (overrides the scenario); the same seed gives the same bytes')
-    .option('--out <file.csv>', 'summary CSV, one row per model and variant, every column (default results/<name>.summary.csv)')
-    .option('--timeseries <file.csv>', 'time-series CSV (default results/<name>.timeseries.csv)')
-    .option('--events <file.csv>', 'exhaustion episodes, one row per run of refusals of one cause in one pool (default results/<name>.events.csv)')
+    .option('--out-dir <dir>', 'directory for all three CSVs, as <name>.summary.csv, <name>.timeseries.csv, <name>.events.csv (default results/)')
+    .option('--out <file.csv>', 'summary CSV, one row per model and variant; without --out-dir the other two go next to it (X.csv → X.timeseries.csv, X.events.csv)')
+    .option('--timeseries <file.csv>', 'time-series CSV (overrides where --out-dir or --out would put it)')
+    .option('--events <file.csv>', 'every exhaustion with its time and cause (overrides where --out-dir or --out would put it)')
     .option('--attempts <file.csv>', 'also write every refused attempt, one row each, with Azure\'s message')
     .option('--report <file.html>', 'also write a self-contained HTML page: VNet addresses over time per model, subnet capacities, exhaustions')
-    .option('--pcap <file.pcap>', 'write the first frames crossing the underlay as classic pcap, one file per datapath variant (FILE.<cni>.<variant>.pcap) when there are several')
-    .option('--pcap-limit <n>', `frames to capture with --pcap (default ${DEFAULT_PCAP_LIMIT})`)
+    .option('--pcap <file.pcap>', 'write the first frames crossing the underlay as classic pcap: to FILE when the run has one model and one variant, otherwise to FILE without .pcap + .<cni>.<variant>.pcap, one per variant (listed on stderr, even with --quiet)')
+    .option('--pcap-limit <n>', `frames to capture with --pcap, per file (default ${DEFAULT_PCAP_LIMIT})`)
+    .option('--max-events <n>', MAX_EVENTS_HELP)
+    .option('--max-samples <n>', MAX_SAMPLES_HELP)
     .option('--wide', 'print every column (the table otherwise fits COLUMNS, or 100 characters)')
-    .option('--quiet', 'do not print the table')
+    .option('--quiet', 'do not print the table or progress')
     .addHelpText(
       'after',
       `
@@ -185,7 +218,14 @@ Examples:
   cnisim run scenarios/overlay-vs-flat.yaml --cni overlay,node-subnet --seed 7 --out /tmp/summary.csv
   cnisim run cluster.json subnet.json --cni overlay,node-subnet --max-surge 33%
   cnisim run scenarios/overlay-vs-flat.yaml --report /tmp/overlay-vs-flat.html
-  cnisim run scenarios/mtu-overhead.yaml --pcap /tmp/underlay.pcap --pcap-limit 50 && tcpdump -nn -r /tmp/underlay.pcap
+  cnisim run scenarios/mtu-overhead.yaml --out-dir /tmp/mtu --pcap /tmp/underlay.pcap --pcap-limit 50 --quiet && tcpdump -nn -r /tmp/underlay.overlay.vxlan-1500.pcap
+
+Where the files go:
+  no flags            results/<name>.summary.csv, results/<name>.timeseries.csv, results/<name>.events.csv
+  --out-dir DIR       DIR/<name>.summary.csv, DIR/<name>.timeseries.csv, DIR/<name>.events.csv
+  --out X.csv         X.csv, X.timeseries.csv, X.events.csv (X.summary.csv gives X.timeseries.csv, X.events.csv)
+  --timeseries/--events FILE   that file, whatever the others say
+Every output path is checked before the simulation starts; a run over the work budget is refused (docs/limits.md).
 
 Every model sees the same workload (common random numbers). Colour only on a terminal; NO_COLOR turns it off.
 Exit codes: 0 done, 2 bad input.`,

@@ -9,9 +9,11 @@ import { WHOLE, parseShard } from '../sweep/shard.ts';
 import { planSweep } from '../sweep/sweep-plan.ts';
 import { loadSweepKernel } from '../sweep/sweep-kernel.ts';
 import { EXIT_DOES_NOT_FIT, EXIT_OK, runCommand } from './exit.ts';
-import { parseIntFlag } from './options.ts';
+import { MAX_EVENTS_HELP, parseBudgetFlags, parseIntFlag, type BudgetFlags } from './options.ts';
+import { checkProgress } from './check-progress.ts';
+import { checkOutputPaths } from './output-path.ts';
 
-interface SweepFlags {
+interface SweepFlags extends BudgetFlags {
   out: string;
   workers?: string;
   shard?: string;
@@ -24,7 +26,16 @@ interface SweepFlags {
 const EXIT_SIGNAL: Readonly<Record<string, number>> = { SIGINT: 130, SIGTERM: 143 };
 
 async function sweep(path: string, flags: SweepFlags): Promise<number> {
-  const plan = planSweep(path);
+  const budget = parseBudgetFlags(flags);
+  // Checked first: a bad --out costs nothing, while checking a large grid takes seconds.
+  checkOutputPaths([{ flag: '--out', path: flags.out }]);
+  const checking = checkProgress(flags.quiet === true);
+  let plan: ReturnType<typeof planSweep>;
+  try {
+    plan = planSweep(path, { budget, onCheckProgress: checking.onCheckProgress });
+  } finally {
+    checking.stop();
+  }
   const workers = flags.workers === undefined ? availableParallelism() : parseIntFlag('--workers', flags.workers, 1, 1024);
   const shard = flags.shard === undefined ? WHOLE : parseShard(flags.shard);
   const onlyCase = flags.case === undefined ? undefined : parseIntFlag('--case', flags.case, 0, plan.grid.caseCount - 1);
@@ -88,6 +99,7 @@ export function registerSweep(program: Command): void {
     .option('--shard <i/n>', 'run only the i-th of n interleaved slices (0-based; for Kubernetes Indexed Jobs)')
     .option('--case <index>', 'run only this case (to rerun a failed one)')
     .option('--resume', 'keep the rows already in --out and run only the missing cases')
+    .option('--max-events <n>', MAX_EVENTS_HELP)
     .option('--quiet', 'no progress output')
     .action((scenario: string, flags: SweepFlags) => runCommand(() => sweep(scenario, flags)));
 }

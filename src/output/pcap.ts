@@ -1,4 +1,4 @@
-import type { FrameSink } from '../scenario/case-extension.ts';
+import type { FrameSink } from '../model/extension.ts';
 
 // Classic libpcap file format: https://www.tcpdump.org/manpages/pcap-savefile.5.html
 // Global header (24 B): magic 0xa1b2c3d4 (microsecond timestamps), version 2.4, thiszone 0, sigfigs 0,

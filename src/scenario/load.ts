@@ -1,137 +1,138 @@
-import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
-import YAML, { LineCounter, isMap, isScalar, type Document } from 'yaml';
-import type { z } from 'zod';
-import { InputError, type InputProblem } from '../error/input-error.ts';
+import { InputError, sortByPosition, type InputProblem } from '../error/input-error.ts';
+import { CASE_EXTENSIONS } from './extensions.ts';
 import { formatFieldPath, parseFieldPath } from './field-path.ts';
-import { keysAtPath, nearest } from './schema-walk.ts';
+import { NO_LOCATOR, parseDocument, positionText, type Locator } from './parse-document.ts';
+import { readScenarioText } from './read-text.ts';
+import { problemFromIssue } from './schema-issue.ts';
 import { ScenarioSchema, type Scenario } from './schema/scenario.ts';
 import { validateScenario } from './validate.ts';
+import { runBudgetProblems, type WorkBudget } from './work-budget.ts';
+import { estimateWork } from './work-estimate.ts';
+
+export type { Locator } from './parse-document.ts';
+
+export interface LoadOptions {
+  /** Check the work of a `run` of this scenario against this budget (docs/limits.md); no check without it. */
+  readonly budget?: WorkBudget;
+}
+
+/** A scenario file, loaded: the validated scenario and the data as written (for sweeps), with its locator. */
+export interface LoadedScenario {
+  readonly scenario: Scenario;
+  readonly input: unknown;
+  readonly fileName: string;
+  readonly locate: Locator;
+}
 
 /** Reads, parses and validates a scenario file (YAML, or JSON by extension). Throws InputError on any problem. */
-export function loadScenarioFile(path: string): Scenario {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message;
-    throw new InputError([{ code: 'file-unreadable', path: 'SCENARIO', value: path, allowed: `a readable scenario file (${reason})` }]);
-  }
-  return parseScenarioText(text, path);
+export function loadScenarioFile(path: string, opts: LoadOptions = {}): Scenario {
+  return loadScenarioDocument(path, opts).scenario;
+}
+
+/** As loadScenarioFile, keeping the data as written and where each field is in the file. */
+export function loadScenarioDocument(path: string, opts: LoadOptions = {}): LoadedScenario {
+  const text = readScenarioText(path);
+  const { data, locate } = parseDocument(text, path);
+  return { scenario: validateScenarioData(data, path, locate, opts), input: data, fileName: path, locate };
 }
 
 /** Parses scenario text; `fileName` is used in messages and to pick JSON (`.json`) or YAML (anything else). */
-export function parseScenarioText(text: string, fileName: string): Scenario {
+export function parseScenarioText(text: string, fileName: string, opts: LoadOptions = {}): Scenario {
   const { data, locate } = parseDocument(text, fileName);
-  return validateScenarioData(data, fileName, locate);
+  return validateScenarioData(data, fileName, locate, opts);
 }
 
-/** Validates an already-parsed object (from a file or a sweep case) into a Scenario with defaults applied. */
-export function validateScenarioData(data: unknown, fileName: string, locate: Locator = () => ''): Scenario {
+/**
+ * Validates an already-parsed object (from a file or a sweep case) into a Scenario with defaults applied.
+ * Every problem is reported at once, in the order of the file: the schema's, the address plan's, the Azure
+ * limits', and the work budget's when one is given.
+ */
+export function validateScenarioData(data: unknown, fileName: string, locate: Locator = NO_LOCATOR, opts: LoadOptions = {}): Scenario {
   const parsed = ScenarioSchema.safeParse(data);
-  if (!parsed.success) {
-    throw new InputError(parsed.error.issues.map((issue) => problemFromIssue(issue, data, fileName, locate)));
+  if (parsed.success) {
+    const problems = semanticProblems(parsed.data, fileName, locate, opts);
+    if (problems.length > 0) throw new InputError(sortByPosition(problems));
+    return parsed.data;
   }
-  const problems = validateScenario(parsed.data).map((p) => ({ ...p, path: `${fileName}: ${p.path}${locate(parseFieldPath(p.path))}` }));
-  if (problems.length > 0) throw new InputError(problems);
-  return parsed.data;
+  const schemaProblems = parsed.error.issues.map((issue) => problemFromIssue(issue, data, fileName, locate));
+  throw new InputError(sortByPosition([...schemaProblems, ...checksBeyondSchema(data, parsed.error.issues, fileName, locate)]));
 }
 
-/** Returns ` (line L, column C)` for a field path, or '' when unknown. */
-export type Locator = (path: readonly PropertyKey[], key?: string) => string;
-
-function parseDocument(text: string, fileName: string): { data: unknown; locate: Locator } {
-  if (extname(fileName).toLowerCase() === '.json') {
-    try {
-      return { data: JSON.parse(text) as unknown, locate: () => '' };
-    } catch (err) {
-      throw new InputError([{ code: 'json-syntax', path: fileName, value: 'the file', allowed: `valid JSON (${(err as Error).message})` }]);
+/**
+ * The cross-field checks, run on the data with each field the schema refused taken out (so its default
+ * applies), so that a user sees the address plan's problems in the same pass as a typo. Problems under a
+ * field already reported are left out; when the data cannot be repaired this way, there are none.
+ */
+function checksBeyondSchema(data: unknown, issues: ReadonlyArray<{ readonly path: readonly PropertyKey[]; readonly code: string; readonly keys?: readonly string[] }>, fileName: string, locate: Locator): InputProblem[] {
+  if (data === null || typeof data !== 'object') return [];
+  const repaired = structuredClone(data) as Record<PropertyKey, unknown>;
+  const refused: string[] = [];
+  for (const issue of issues) {
+    const paths = issue.code === 'unrecognized_keys' ? (issue.keys ?? []).map((k) => [...issue.path, k]) : [issue.path];
+    for (const p of paths) {
+      if (p.length === 0 || !deleteAt(repaired, p)) return [];
+      refused.push(formatFieldPath(p));
     }
   }
-  const lineCounter = new LineCounter();
-  const doc = YAML.parseDocument(text, { lineCounter, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    throw new InputError(
-      doc.errors.map((e) => {
-        const pos = lineCounter.linePos(e.pos[0]);
-        return {
-          code: 'yaml-syntax',
-          path: `${fileName}:${pos.line}:${pos.col}`,
-          value: 'the text here',
-          allowed: `valid YAML (${e.message.split('\n')[0] ?? e.code})`,
-        };
-      }),
-    );
+  const again = ScenarioSchema.safeParse(repaired);
+  if (!again.success) return [];
+  const isUnder = (field: string) => refused.some((r) => field === r || field.startsWith(`${r}.`) || field.startsWith(`${r}[`));
+  let problems: InputProblem[];
+  try {
+    problems = crossFieldProblems(again.data);
+  } catch {
+    return []; // the repaired data is only a best effort; the schema's problems stand on their own
   }
-  return { data: doc.toJS() as unknown, locate: yamlLocator(doc, lineCounter) };
+  return problems.filter((p) => !isUnder(p.path)).map(locatedIn(fileName, locate));
 }
 
-function yamlLocator(doc: Document, lineCounter: LineCounter): Locator {
-  return (path, key) => {
-    const node = path.length === 0 ? doc.contents : doc.getIn(path as unknown[], true);
-    let offset: number | undefined;
-    if (key !== undefined && isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
-      offset = isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
-    } else if (node !== null && typeof node === 'object' && 'range' in node) {
-      offset = (node as { range?: [number, number, number] }).range?.[0];
-    }
-    if (offset === undefined) return '';
-    const pos = lineCounter.linePos(offset);
-    return ` (line ${pos.line}, column ${pos.col})`;
-  };
-}
-
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  let v = data;
-  for (const k of path) {
-    if (v === null || typeof v !== 'object') return undefined;
+/** Deletes the value at a path of plain data; false when the path is not there or ends in a list item. */
+function deleteAt(root: Record<PropertyKey, unknown>, path: readonly PropertyKey[]): boolean {
+  let v: unknown = root;
+  for (const k of path.slice(0, -1)) {
+    if (v === null || typeof v !== 'object') return false;
     v = (v as Record<PropertyKey, unknown>)[k];
   }
-  return v;
+  const last = path[path.length - 1];
+  if (v === null || typeof v !== 'object' || Array.isArray(v) || last === undefined) return false;
+  delete (v as Record<PropertyKey, unknown>)[last];
+  return true;
 }
 
-function show(value: unknown): string {
-  if (value === undefined) return '(missing)';
-  if (typeof value === 'string') return JSON.stringify(value);
-  const text = JSON.stringify(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+/** Turns a problem's scenario field path into the printed path: the file, the field and its line. */
+function locatedIn(fileName: string, locate: Locator): (p: InputProblem) => InputProblem {
+  return (p) => ({ ...p, ...fieldWhere(fileName, locate, p.path) });
 }
 
-function problemFromIssue(issue: z.core.$ZodIssue, data: unknown, fileName: string, locate: Locator): InputProblem {
-  const path = issue.path;
-  const where = `${fileName}: ${formatFieldPath(path)}`;
-  if (issue.code === 'unrecognized_keys') {
-    const allowedKeys = keysAtPath(ScenarioSchema, data, path);
-    const key = issue.keys[0] ?? '';
-    const suggestion = nearest(key, allowedKeys);
-    const fieldPath = formatFieldPath([...path, key]);
-    return {
-      code: 'unknown-key',
-      path: `${fileName}: ${fieldPath}${locate(path, key)}`,
-      value: `unknown key "${key}"`,
-      allowed: `${suggestion === undefined ? '' : `"${suggestion}" (did you mean it?); valid keys here: `}${allowedKeys.join(', ')}`,
-    };
+function fieldWhere(fileName: string, locate: Locator, fieldPath: string): Pick<InputProblem, 'path' | 'at'> {
+  const keys = parseFieldPath(fieldPath);
+  const at = locate(keys) ?? (keys.length > 1 ? locate(keys.slice(0, -1)) : undefined);
+  return { path: `${fileName}: ${fieldPath}${positionText(at)}`, ...(at === undefined ? {} : { at }) };
+}
+
+/**
+ * Rules that span fields (names, counts, the address plan) and the models' own checks, with scenario field
+ * paths. The models refuse some inputs only when a run starts (an outbound design AKS would refuse, a traffic
+ * workload on an unknown pool): they are asked here, so that a scenario `validate` calls OK never fails later.
+ */
+function crossFieldProblems(s: Scenario): InputProblem[] {
+  const problems = validateScenario(s);
+  for (const e of CASE_EXTENSIONS) {
+    try {
+      e.variants(s);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      problems.push(...err.problems);
+    }
   }
-  const value = show(valueAt(data, path));
-  const loc = locate(path);
-  switch (issue.code) {
-    case 'invalid_type':
-      return { code: 'invalid-type', path: where + loc, value, allowed: value === '(missing)' ? `a value (required ${issue.expected})` : `a ${issue.expected}` };
-    case 'too_big':
-      return { code: 'too-big', path: where + loc, value, allowed: issue.origin === 'array' ? `at most ${issue.maximum} items` : `${issue.inclusive ? '≤' : '<'} ${issue.maximum}` };
-    case 'too_small':
-      return { code: 'too-small', path: where + loc, value, allowed: issue.origin === 'array' ? `at least ${issue.minimum} items` : `${issue.inclusive ? '≥' : '>'} ${issue.minimum}` };
-    case 'invalid_value':
-      return { code: 'invalid-value', path: where + loc, value, allowed: `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` };
-    case 'invalid_union':
-      return { code: 'invalid-value', path: where + loc, value, allowed: unionHint(issue) };
-    default:
-      return { code: issue.code.replace(/_/g, '-'), path: where + loc, value, allowed: issue.message };
-  }
+  return problems;
 }
 
-function unionHint(issue: z.core.$ZodIssueInvalidUnion): string {
-  const messages = issue.errors.flat().map((e) => e.message);
-  return messages.length > 0 ? [...new Set(messages)].join(' or ') : issue.message;
+/** Every problem of a schema-valid scenario; the work budget is checked once the rest is right. */
+function semanticProblems(s: Scenario, fileName: string, locate: Locator, opts: LoadOptions): InputProblem[] {
+  const problems = crossFieldProblems(s).map(locatedIn(fileName, locate));
+  if (opts.budget !== undefined && problems.length === 0) {
+    problems.push(...runBudgetProblems(estimateWork(s), opts.budget, (field) => fieldWhere(fileName, locate, field)));
+  }
+  return problems;
 }

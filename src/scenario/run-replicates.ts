@@ -2,7 +2,7 @@ import type { CniName } from '../model/ipam/cni.ts';
 import type { CellValue } from '../output/csv-format.ts';
 import { EPISODE_COLUMNS } from '../output/exhaustion-episodes.ts';
 import type { FrameSink } from './case-extension.ts';
-import { runScenarioCase } from './run.ts';
+import { runScenarioCase, type CaseOptions } from './run.ts';
 import type { Scenario } from './schema/scenario.ts';
 
 /** Columns of the exhaustion episodes (`cnisim run --events`): one row per episode. */
@@ -27,7 +27,11 @@ export interface ScenarioResult {
  */
 export async function runScenarioReplicates(
   scenario: Scenario,
-  opts: { readonly kernelModule?: WebAssembly.Module; readonly frameSinkFor?: (cni: CniName, variant: string) => FrameSink | undefined } = {},
+  opts: {
+    readonly kernelModule?: WebAssembly.Module;
+    readonly frameSinkFor?: (cni: CniName, variant: string) => FrameSink | undefined;
+    readonly onProgress?: NonNullable<CaseOptions['onProgress']>;
+  } = {},
 ): Promise<ScenarioResult> {
   let columns: readonly string[] = [];
   let tsColumns: readonly string[] = [];

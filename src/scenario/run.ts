@@ -72,6 +72,11 @@ export interface CaseOptions {
   readonly frameSink?: FrameSink;
   /** Capture per (model, variant), for `--pcap`; takes precedence over `frameSink`. */
   readonly frameSinkFor?: (cni: CniName, variant: string) => FrameSink | undefined;
+  /**
+   * Called as simulated time advances (about 100 times per model run, and at its end) with the time reached and
+   * the run's duration; for a progress bar. Without it a run goes in one piece.
+   */
+  readonly onProgress?: (doneNs: number, durationNs: number) => void;
   /** Extensions to run; all registered ones by default (tests pass fewer). */
   readonly extensions?: readonly CaseExtension[];
   /** Include the IPv6 columns; default: hasIpv6Columns(scenario) (a sweep passes its header's choice). */
@@ -99,6 +104,27 @@ function variantCombos(exts: readonly CaseExtension[], s: Scenario): string[][] 
     combos = combos.flatMap((c) => values.map((v) => [...c, v]));
   }
   return combos;
+}
+
+/** Progress reports per model run. */
+const PROGRESS_SLICES = 100;
+
+/**
+ * Runs to `durationNs`, in slices when progress is wanted. Slicing changes nothing: run(until) dispatches every
+ * event up to `until` in (time, seq) order, and the next slice continues from there.
+ */
+function runInSlices(sim: { run(untilNs: number): number }, durationNs: number, onProgress?: (doneNs: number, durationNs: number) => void): void {
+  if (onProgress === undefined) {
+    sim.run(durationNs);
+    return;
+  }
+  const sliceNs = Math.max(1, Math.ceil(durationNs / PROGRESS_SLICES));
+  let t = 0;
+  do {
+    t = Math.min(durationNs, t + sliceNs);
+    sim.run(t);
+    onProgress(t, durationNs);
+  } while (t < durationNs);
 }
 
 function emptyCells(n: number): CellValue[] {
@@ -149,7 +175,7 @@ export async function runScenarioCase(scenario: Scenario, opts: CaseOptions): Pr
       });
       wired.start();
       sim.scheduleAt(0, sampler);
-      sim.run(durationNs);
+      runInSlices(sim, durationNs, opts.onProgress);
       const extSummary = exts.flatMap((e, i) => attached[i]?.summary() ?? emptyCells(e.summaryColumns.length));
       if (ipv6) {
         exts.forEach((e, i) => {

@@ -6,6 +6,13 @@ export interface ProgressReporter {
   stop(): void;
 }
 
+/** What is counted: `sweep … cases`; `barFormat` replaces the terminal bar's default format (cli-progress tokens). */
+export interface ProgressLabel {
+  readonly label: string;
+  readonly unit: string;
+  readonly barFormat?: string;
+}
+
 /** Plain lines at most this often when stderr is not a terminal (CI logs, Kubernetes pods). */
 const PLAIN_INTERVAL_MS = 10_000;
 
@@ -13,7 +20,7 @@ const PLAIN_INTERVAL_MS = 10_000;
  * A progress bar (cases done and total, rate, time left) on a terminal; otherwise a plain line every 10 s and
  * one at the end; nothing when quiet.
  */
-export function progressReporter(stream: NodeJS.WriteStream, quiet: boolean): ProgressReporter {
+export function progressReporter(stream: NodeJS.WriteStream, quiet: boolean, what: ProgressLabel = { label: 'sweep', unit: 'cases' }): ProgressReporter {
   if (quiet) return { update: () => undefined, stop: () => undefined };
   // The wall clock only feeds the rate and time-left shown to the user on stderr; no CSV row ever sees it.
   const startMs = performance.now();
@@ -26,7 +33,7 @@ export function progressReporter(stream: NodeJS.WriteStream, quiet: boolean): Pr
     const bar = new cliProgress.SingleBar(
       {
         stream,
-        format: 'sweep [{bar}] {value}/{total} cases | {rate} cases/s | {eta_formatted} left',
+        format: what.barFormat ?? `${what.label} [{bar}] {value}/{total} ${what.unit} | {rate} ${what.unit}/s | {eta_formatted} left`,
         etaBuffer: 50,
         hideCursor: true,
       },
@@ -53,7 +60,7 @@ export function progressReporter(stream: NodeJS.WriteStream, quiet: boolean): Pr
   const line = (): void => {
     const r = rate(last.done);
     const left = r > 0 ? formatDuration((last.total - last.done) / r) : 'unknown';
-    stream.write(`sweep: ${last.done}/${last.total} cases (${last.total === 0 ? 100 : Math.floor((100 * last.done) / last.total)}%), ${r.toFixed(1)} cases/s, ${left} left\n`);
+    stream.write(`${what.label}: ${last.done}/${last.total} ${what.unit} (${last.total === 0 ? 100 : Math.floor((100 * last.done) / last.total)}%), ${r.toFixed(1)} ${what.unit}/s, ${left} left\n`);
   };
   return {
     update(done, total) {

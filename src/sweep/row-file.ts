@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { InputError } from '../error/input-error.ts';
 import { parseCaseKey } from './csv-layout.ts';
 
@@ -109,9 +109,20 @@ export function isCanonical(blocks: readonly CaseBlock[]): boolean {
  */
 export function writeBlocks(outPath: string, headerText: string, sources: readonly string[], blocks: readonly CaseBlock[]): void {
   const tmp = `${outPath}.tmp-${process.pid}`;
-  const out = openSync(tmp, 'w');
-  const fds = sources.map((s) => openSync(s, 'r'));
   try {
+    copyBlocks(tmp, headerText, sources, blocks);
+    renameSync(tmp, outPath);
+  } catch (err) {
+    rmSync(tmp, { force: true }); // a failed write leaves no temporary file behind
+    throw err;
+  }
+}
+
+function copyBlocks(tmp: string, headerText: string, sources: readonly string[], blocks: readonly CaseBlock[]): void {
+  const out = openSync(tmp, 'w');
+  const fds: number[] = [];
+  try {
+    for (const s of sources) fds.push(openSync(s, 'r'));
     writeSync(out, headerText);
     let buf = Buffer.alloc(64 * 1024);
     for (const b of blocks) {
@@ -125,5 +136,4 @@ export function writeBlocks(outPath: string, headerText: string, sources: readon
     closeSync(out);
     for (const fd of fds) closeSync(fd);
   }
-  renameSync(tmp, outPath);
 }

@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { STACK_LINE, cnisim } from './cli-harness.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cnisim-bad-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const POOL = 'cluster:\n  pools:\n    - { name: user, count: 3 }\n';
 
 function badFile(name: string, text: string): string {
@@ -63,5 +64,24 @@ describe('cnisim --version', () => {
     expect(r.code).toBe(0);
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
     expect(r.stdout.trim()).toBe(pkg.version);
+  });
+});
+
+describe('through the real command line (src/cli/main.ts)', () => {
+  it('answers an alias bomb with exit 2 and a message that says what it is', () => {
+    const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i <= 8; i++) lines.push(`a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]`);
+    const r = cnisim(['validate', badFile('bomb.yaml', `${lines.join('\n')}\n`)]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('alias bomb');
+    expect(r.stderr).not.toMatch(STACK_LINE);
+  });
+
+  it('answers merge of a missing file with exit 2, and writes nothing', () => {
+    const out = join(dir, 'merged', 'all.csv');
+    const r = cnisim(['merge', join(dir, 'shard-0.csv'), '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`error: FILES: ${join(dir, 'shard-0.csv')} is not allowed; expected a readable sweep CSV (no such file)\n`);
+    expect(existsSync(join(dir, 'merged'))).toBe(false);
   });
 });

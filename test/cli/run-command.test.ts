@@ -1,11 +1,12 @@
-import { mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { CNI_NAMES } from '../../src/model/ipam/cni.ts';
 import { STACK_LINE, cnisim } from './cli-harness.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cnisim-run-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const SMALL = `name: small
 durationS: 3600
 sampleIntervalS: 600

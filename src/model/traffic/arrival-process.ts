@@ -1,5 +1,6 @@
 import { RngStream } from '../../sim/rng.ts';
 import type { EventId, Simulation } from '../../sim/simulation.ts';
+import { MAX_TIME_NS } from '../../sim/time.ts';
 import { Fenwick } from './fenwick.ts';
 import type { TrafficWorkload } from './traffic-spec.ts';
 
@@ -57,15 +58,24 @@ export class ArrivalProcess {
   private redraw(): void {
     if (this.pending >= 0) this.sim.cancel(this.pending);
     this.pending = -1;
+    this.scheduleNext();
+  }
+
+  /**
+   * Schedules the next arrival. A gap past the last representable time (a tiny rate draws gaps of centuries)
+   * would come after the end of any simulation, so it is not scheduled at all.
+   */
+  private scheduleNext(): void {
     const rate = this.weights.total * this.ratePerPodPerS;
-    if (rate > 0) this.pending = this.sim.schedule(Math.round(this.rng.exponential(1 / rate) * 1e9), this.hArrive);
+    if (!(rate > 0)) return;
+    const gapNs = Math.round(this.rng.exponential(1 / rate) * 1e9);
+    if (gapNs <= MAX_TIME_NS - this.sim.now) this.pending = this.sim.schedule(gapNs, this.hArrive);
   }
 
   private arrive(): void {
     this.pending = -1;
     const node = this.weights.find(this.rng.uniform() * this.weights.total);
-    const rate = this.weights.total * this.ratePerPodPerS;
-    if (rate > 0) this.pending = this.sim.schedule(Math.round(this.rng.exponential(1 / rate) * 1e9), this.hArrive);
+    this.scheduleNext();
     this.onArrival(node);
   }
 }

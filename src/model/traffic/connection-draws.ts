@@ -2,6 +2,9 @@ import { RngStream } from '../../sim/rng.ts';
 import { CLOSE_UDP } from './close-type.ts';
 import type { DurationModel, TrafficWorkload } from './traffic-spec.ts';
 
+/** The longest connection: 2⁵² ns, so that now + duration stays below 2⁵³ for any run of up to a week. */
+const MAX_DURATION_NS = 2 ** 52;
+
 /**
  * What each request of a workload looks like: destination, duration and close type, each from its own named
  * stream. Every request draws all three whatever happens to it afterwards (pooled, refused, not SNATed), so the
@@ -33,7 +36,8 @@ export class ConnectionDraws {
 
   draw(): void {
     this.dest = this.destWeights.length === 1 ? 0 : this.destRng.weighted(this.destWeights);
-    this.durationNs = Math.round(this.durationS() * 1e9);
+    // Capped at 2⁵² ns (52 days): longer is past the end of any simulation, and its end time must stay an exact integer.
+    this.durationNs = Math.min(Math.round(this.durationS() * 1e9), MAX_DURATION_NS);
     const close = this.closeRng.weighted(this.closeWeights);
     this.closeCode = this.udp[this.dest] === 1 ? CLOSE_UDP : close;
   }

@@ -1,6 +1,6 @@
 import { RngStream } from '../../sim/rng.ts';
 import type { Simulation } from '../../sim/simulation.ts';
-import { NS_PER_S, secondsToNs } from '../../sim/time.ts';
+import { MAX_TIME_NS, NS_PER_S, secondsToNs } from '../../sim/time.ts';
 import type { ClusterModel } from '../cluster/cluster-model.ts';
 import { breakpointsS, replicasAt, type ScheduleEntry } from './replica-schedule.ts';
 
@@ -69,6 +69,7 @@ export class WorkloadDriver {
     const d = this.deployments[g] as DeploymentWorkload;
     const ratePerS = (d.restartsPerPodHour / 3600) * Math.max(1, replicasAt(d.replicas, d.schedule, this.sim.now / NS_PER_S));
     const gapNs = Math.max(1, Math.round((this.churnTimes[g] as RngStream).exponential(1 / ratePerS) * NS_PER_S));
-    this.sim.schedule(gapNs, this.hChurn, g);
+    // A gap past the last representable time (a tiny rate) comes after the end of any simulation: no event.
+    if (gapNs <= MAX_TIME_NS - this.sim.now) this.sim.schedule(gapNs, this.hChurn, g);
   }
 }

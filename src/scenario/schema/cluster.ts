@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UPGRADE_CONCURRENCIES, ZERO_SURGE_RULE, isZeroSetting } from '../../model/cluster/surge.ts';
-import { CidrText, Seconds, SurgeText } from './common.ts';
+import { CidrText, PeriodSeconds, Seconds, SurgeText } from './common.ts';
 import { Cidr6Text } from './network.ts';
 
 export const PoolSchema = z.strictObject({
@@ -31,7 +31,7 @@ export type PoolSpec = z.infer<typeof PoolSchema> & { readonly mode: 'system' | 
 
 export const AutoscalerSchema = z
   .strictObject({
-    scanIntervalS: Seconds.default(10).meta({ description: 'Cluster autoscaler loop period (upstream default 10 s).' }),
+    scanIntervalS: PeriodSeconds.default(10).meta({ description: 'Cluster autoscaler loop period, at least 1 ms (upstream default 10 s).' }),
     provisioningDelayS: Seconds.default(180).meta({ description: 'VM create + boot + node ready.' }),
     scaleDownUnneededS: Seconds.default(600).meta({ description: 'A node must be unneeded this long before removal (upstream default 10 min).' }),
     scaleDownUtilization: z.number().min(0).max(1).default(0.5).meta({ description: 'Below this share of maxPods a node is unneeded (upstream default 0.5).' }),

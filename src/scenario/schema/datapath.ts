@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PeriodSeconds } from './common.ts';
 
 /**
  * The per-packet data path (issue 3): which encapsulation each variant runs and what traffic crosses it.
@@ -69,7 +70,7 @@ export const SIMPLE_IMIX = [
 
 export const DatapathTrafficSchema = z
   .strictObject({
-    batchIntervalS: z.number().positive().default(1).meta({ description: 'Seconds between packet batches.' }),
+    batchIntervalS: PeriodSeconds.default(1).meta({ description: 'Seconds between packet batches, at least 1 ms.' }),
     packetsPerBatch: z.int().min(1).max(65_536).default(1024).meta({ description: 'Sampled packets per batch.' }),
     podToPod: z.number().min(0).default(0.7).meta({ description: 'Weight of pod-to-pod packets (destination: a random running pod).' }),
     podToService: z.number().min(0).default(0.2).meta({ description: 'Weight of pod-to-service packets (a ClusterIP, DNATed to a random running pod).' }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CNI_NAMES } from '../../model/ipam/cni.ts';
+import { PeriodSeconds } from './common.ts';
 import { AssumptionsSchema } from './assumptions.ts';
 import { ClusterSchema } from './cluster.ts';
 import { DatapathSchema } from './datapath.ts';
@@ -17,7 +18,7 @@ export const ScenarioSchema = z.strictObject({
   seed: z.int().min(0).max(2 ** 31 - 1).default(1),
   replicates: z.int().min(1).max(10_000).default(1),
   durationS: z.number().positive().max(7 * 86_400).default(86_400).meta({ description: 'Simulated time, at most one week.' }),
-  sampleIntervalS: z.number().positive().default(60).meta({ description: 'Time-series row interval.' }),
+  sampleIntervalS: PeriodSeconds.default(60).meta({ description: 'Time-series row interval, at least 1 ms.' }),
   cni: z.array(z.enum(CNI_NAMES)).min(1).default(['overlay']).meta({
     description: 'Networking models to run the same workload under (common random numbers).',
   }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Seconds } from './common.ts';
+import { MAX_SECONDS, Seconds } from './common.ts';
 
 /** `a.b.c.d:port`, the classic hot database host:port. */
 const EndpointText = z
@@ -28,8 +28,8 @@ export type DestinationSpec = z.infer<typeof DestinationSchema>;
 
 const DurationSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('fixed'), valueS: Seconds }),
-  z.strictObject({ kind: z.literal('exponential'), meanS: z.number().positive() }),
-  z.strictObject({ kind: z.literal('lognormal'), meanS: z.number().positive(), stdDevS: z.number().positive() }),
+  z.strictObject({ kind: z.literal('exponential'), meanS: z.number().positive().max(MAX_SECONDS) }),
+  z.strictObject({ kind: z.literal('lognormal'), meanS: z.number().positive().max(MAX_SECONDS), stdDevS: z.number().positive().max(MAX_SECONDS) }),
 ]);
 export type DurationSpec = z.infer<typeof DurationSchema>;
 
@@ -56,7 +56,7 @@ export const TrafficWorkloadSchema = z.strictObject({
   durationS: DurationSchema.meta({ description: 'How long a connection carries traffic before it closes.' }),
   close: CloseSchema,
   pooling: z
-    .strictObject({ keepAliveS: z.number().positive() })
+    .strictObject({ keepAliveS: z.number().positive().max(MAX_SECONDS) })
     .optional()
     .meta({ description: 'Reuse open connections: a request takes an idle pooled connection to its destination if one exists; idle ones close (FIN) after keepAliveS.' }),
 });

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { Seconds } from './common.ts';
+import { PeriodSeconds, Seconds } from './common.ts';
 
 const Step = z.strictObject({ kind: z.literal('step'), atS: Seconds, replicas: z.int().min(0) });
 const Ramp = z.strictObject({ kind: z.literal('ramp'), fromS: Seconds, toS: Seconds, replicas: z.int().min(0) });
 const Diurnal = z.strictObject({
   kind: z.literal('diurnal'),
-  periodS: z.number().positive().default(86_400),
+  periodS: PeriodSeconds.default(86_400),
   min: z.int().min(0),
   max: z.int().min(0),
   peakAtS: Seconds.default(50_400).meta({ description: 'Time of day of the peak (default 14:00).' }),
@@ -30,7 +30,7 @@ export const WorkloadSchema = z
     daemonsetPodsPerNode: z.int().min(0).default(0).meta({
       description: 'Non-hostNetwork DaemonSet pods on every node; they take pod IPs (configure-azure-cni-dynamic-ip-allocation).',
     }),
-    tickS: z.number().positive().default(60).meta({ description: 'How often ramp and diurnal targets are re-evaluated.' }),
+    tickS: PeriodSeconds.default(60).meta({ description: 'How often ramp and diurnal targets are re-evaluated, at least 1 ms.' }),
   })
   .prefault({});
 export type WorkloadSpec = z.infer<typeof WorkloadSchema>;
