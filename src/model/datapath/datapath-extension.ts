@@ -12,7 +12,7 @@ import {
 } from './datapath-metrics.ts';
 import { resolveVariant } from './datapath-variant.ts';
 import { FragmentFrames } from './fragment-frames.ts';
-import { loadRoutes6, NODE_SUBNET_IPV6 } from './ipv6-plan.ts';
+import { ipv6Ranges, loadRoutes6 } from './ipv6-plan.ts';
 import { loadRoutes, type RouteSources } from './route-table.ts';
 import { TrafficBatcher } from './traffic-batch.ts';
 
@@ -50,8 +50,16 @@ export const datapathExtension: CaseExtension = {
     const geometry = { slotCount: batch, slotBytes: Math.max(64, align(14 + v.podMtu, 16)), headroom: align(v.overheadBytes, 8) };
     const k = await instantiateKernel(module, geometry);
     k.configure(v.mode, v.vni, v.port, v.optionsBytes, v.vmMtu, OUTER_TTL);
-    if (v.underlay6 || v.inner6) k.configureFamilies(v.underlay6, v.inner6, NODE_SUBNET_IPV6.words[0], NODE_SUBNET_IPV6.words[1], v.zeroUdpChecksum);
     const net = ctx.scenario.network;
+    // The scenario's IPv6 ranges (AKS and ULA defaults where it gives none), parsed once for the whole run.
+    const ranges6 = ipv6Ranges({
+      podCidrIpv6: net.podCidrIpv6,
+      serviceCidrIpv6: net.serviceCidrIpv6,
+      vnetIpv6: net.vnetIpv6,
+      nodeSubnetIpv6: net.nodeSubnetIpv6,
+      nodeBlockPrefix: ctx.scenario.assumptions.ipv6NodeBlockPrefix,
+    });
+    if (v.underlay6 || v.inner6) k.configureFamilies(v.underlay6, v.inner6, ranges6.nodeSubnet.words[0], ranges6.nodeSubnet.words[1], v.zeroUdpChecksum);
     const sources: RouteSources = {
       vnet: cidr(net.vnet),
       nodeSubnets: ctx.cluster.config.nodeSubnets,
@@ -65,7 +73,7 @@ export const datapathExtension: CaseExtension = {
       sources.podCidr,
       sources.serviceCidr,
       v.podMtu,
-      v.inner6,
+      v.inner6 ? ranges6 : null,
     );
     let routesDirty = true;
     ctx.cluster.events.subscribe((e) => {
@@ -77,7 +85,7 @@ export const datapathExtension: CaseExtension = {
     const handler = ctx.sim.register('datapath-batch', (sim) => {
       if (routesDirty) {
         loadRoutes(k, ctx.cluster, sources);
-        if (v.inner6) loadRoutes6(k, ctx.cluster, sources.podCidr);
+        if (v.inner6) loadRoutes6(k, ctx.cluster, sources.podCidr, ranges6);
         routesDirty = false;
       }
       const n = traffic.fill(k, batch);
