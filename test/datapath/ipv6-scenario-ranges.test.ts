@@ -1,5 +1,8 @@
+import ipaddr from 'ipaddr.js';
 import { describe, expect, it } from 'vitest';
 import { datapathExtension } from '../../src/model/datapath/datapath-extension.ts';
+import { ipv6Ranges, mapToIpv6 } from '../../src/model/datapath/ipv6-plan.ts';
+import { parseCidr } from '../../src/net/cidr.ts';
 import { PcapCapture } from '../../src/output/pcap.ts';
 import { validateScenarioData } from '../../src/scenario/load.ts';
 import { runScenarioCase } from '../../src/scenario/run.ts';
@@ -84,5 +87,36 @@ describe('IPv6 datapath ranges come from the scenario', () => {
       expect(hex(f, 12, 14)).toBe(ETHERTYPE_IPV6);
       for (const at of [22, 38]) expect(hex(f, at, at + 7)).toBe('fd00beef000100');
     }
+  });
+});
+
+describe('mapToIpv6 with non-default ranges (known answers)', () => {
+  const r = ipv6Ranges({ podCidrIpv6: 'fd00:beef:1::/56', serviceCidrIpv6: 'fd00:beef:2::/120', nodeBlockPrefix: 72 });
+  const pods = parseCidr('10.0.0.0/8');
+  const services = parseCidr('192.168.0.0/16');
+  const map = (v4: string): string => {
+    if (pods === undefined || services === undefined) throw new Error('test CIDRs');
+    const out = new Uint32Array(4);
+    mapToIpv6(ipaddr.IPv4.parse(v4).toByteArray().reduce((a, b) => a * 256 + b, 0), pods, services, r, out, 0);
+    return ipaddr.fromByteArray([...out].flatMap((w) => [w >>> 24, (w >>> 16) & 0xff, (w >>> 8) & 0xff, w & 0xff])).toString();
+  };
+
+  it('a pod in IPv4 /24 number 0x1ff lands in /72 block 0x1ff, which straddles two 32-bit words', () => {
+    expect(map('10.1.255.5')).toBe('fd00:beef:1:1:ff00::5');
+    expect(map('10.0.3.17')).toBe('fd00:beef:1:0:300::11');
+  });
+
+  it('a ClusterIP keeps its offset modulo the size of a /120 service CIDR; the Internet maps to 2001:db8::/32', () => {
+    expect(map('192.168.1.44')).toBe('fd00:beef:2::2c');
+    expect(map('198.51.100.7')).toBe('2001:db8::7');
+  });
+
+  it('without scenario ranges: the AKS and ULA defaults', () => {
+    const d = ipv6Ranges();
+    const text = (c: { words: readonly number[]; prefix: number }) =>
+      `${ipaddr.fromByteArray(c.words.flatMap((w) => [w >>> 24, (w >>> 16) & 0xff, (w >>> 8) & 0xff, w & 0xff])).toString()}/${c.prefix}`;
+    expect([text(d.pod), text(d.service), text(d.vnet), text(d.nodeSubnet), d.nodeBlockPrefix]).toEqual([
+      'fd12:3456:789a::/64', 'fd12:3456:789a:1::/108', 'fd00:10::/48', 'fd00:10:224::/64', 80,
+    ]);
   });
 });
