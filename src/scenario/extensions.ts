@@ -16,7 +16,14 @@ function cidr(text: string): Cidr {
 /** The data path's input: its section and the ranges it routes (the VNet may be unknown). */
 export function datapathInput(s: Scenario): DatapathInput {
   const vnet = scenarioVnet(s);
-  return { datapath: s.datapath, vnet: vnet === null ? null : cidr(vnet), serviceCidr: cidr(s.network.serviceCidr), podCidr: cidr(s.network.podCidr) };
+  const n = s.network;
+  return {
+    datapath: s.datapath,
+    vnet: vnet === null ? null : cidr(vnet),
+    serviceCidr: cidr(n.serviceCidr),
+    podCidr: cidr(n.podCidr),
+    ipv6: { podCidrIpv6: n.podCidrIpv6, serviceCidrIpv6: n.serviceCidrIpv6, vnetIpv6: n.vnetIpv6, nodeSubnetIpv6: n.nodeSubnetIpv6, nodeBlockPrefix: s.assumptions.ipv6NodeBlockPrefix },
+  };
 }
 
 export const SNAT_CASE_EXTENSION: CaseExtension = caseExtension(SNAT_EXTENSION, snatInput);

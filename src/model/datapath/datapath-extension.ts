@@ -11,7 +11,7 @@ import type { AttachedModel, FrameSink, ModelContext, ModelExtension } from '../
 import type { DatapathInput } from './datapath-input.ts';
 import { resolveVariant } from './datapath-variant.ts';
 import { FragmentFrames } from './fragment-frames.ts';
-import { loadRoutes6, NODE_SUBNET_IPV6 } from './ipv6-plan.ts';
+import { ipv6Ranges, loadRoutes6 } from './ipv6-plan.ts';
 import { loadRoutes, type RouteSources } from './route-table.ts';
 import { TrafficBatcher } from './traffic-batch.ts';
 
@@ -43,7 +43,9 @@ export const datapathExtension: ModelExtension<DatapathInput> = {
     const geometry = { slotCount: batch, slotBytes: Math.max(64, align(14 + v.podMtu, 16)), headroom: align(v.overheadBytes, 8) };
     const k = await instantiateKernel(module, geometry);
     k.configure(v.mode, v.vni, v.port, v.optionsBytes, v.vmMtu, OUTER_TTL);
-    if (v.underlay6 || v.inner6) k.configureFamilies(v.underlay6, v.inner6, NODE_SUBNET_IPV6.words[0], NODE_SUBNET_IPV6.words[1], v.zeroUdpChecksum);
+    // The scenario's IPv6 ranges (AKS and ULA defaults where it gives none), parsed once for the whole run.
+    const ranges6 = ipv6Ranges(ctx.input.ipv6);
+    if (v.underlay6 || v.inner6) k.configureFamilies(v.underlay6, v.inner6, ranges6.nodeSubnet.words[0], ranges6.nodeSubnet.words[1], v.zeroUdpChecksum);
     const sources: RouteSources = {
       vnet: ctx.input.vnet,
       nodeSubnets: ctx.cluster.config.nodeSubnets,
@@ -57,7 +59,7 @@ export const datapathExtension: ModelExtension<DatapathInput> = {
       sources.podCidr,
       sources.serviceCidr,
       v.podMtu,
-      v.inner6,
+      v.inner6 ? ranges6 : null,
     );
     let routesDirty = true;
     ctx.cluster.events.subscribe((e) => {
@@ -69,7 +71,7 @@ export const datapathExtension: ModelExtension<DatapathInput> = {
     const handler = ctx.sim.register('datapath-batch', (sim) => {
       if (routesDirty) {
         loadRoutes(k, ctx.cluster, sources);
-        if (v.inner6) loadRoutes6(k, ctx.cluster, sources.podCidr);
+        if (v.inner6) loadRoutes6(k, ctx.cluster, sources.podCidr, ranges6);
         routesDirty = false;
       }
       const n = traffic.fill(k, batch);

@@ -1,4 +1,5 @@
 import type { Cidr } from '../../net/cidr.ts';
+import type { Ipv6RangesInput } from './ipv6-plan.ts';
 
 /** One datapath variant as the model reads it (the scenario's `datapath.variants[]`, defaults applied). */
 export interface DatapathVariantInput {
@@ -49,4 +50,6 @@ export interface DatapathInput {
   readonly vnet: Cidr | null;
   readonly serviceCidr: Cidr;
   readonly podCidr: Cidr;
+  /** The IPv6 ranges an IPv6 variant routes (the scenario's, or the defaults where it gives none). */
+  readonly ipv6: Ipv6RangesInput;
 }

@@ -6,7 +6,7 @@ import type { KernelSession } from '../../kernel/kernel-session.ts';
 import { M_BACKEND, M_BACKEND6, M_LEN, M_SRC_NODE } from '../../kernel/layout.ts';
 import { minIpLen, PROTO_TCP, PROTO_UDP, writeInnerFrame } from '../../kernel/inner-frame.ts';
 import { minIp6Len, writeInnerFrame6 } from '../../kernel/inner-frame6.ts';
-import { mapToIpv6 } from './ipv6-plan.ts';
+import { mapToIpv6, type Ipv6Ranges } from './ipv6-plan.ts';
 import type { DatapathSectionInput } from './datapath-input.ts';
 import { podBlockBase } from './route-table.ts';
 
@@ -45,17 +45,18 @@ export class TrafficBatcher {
   private podsCum = new Float64Array(64);
   private nodes = 0;
   private ident = 0;
-  private readonly inner6: boolean;
+  /** The IPv6 ranges when pods send IPv6 packets, else null. */
+  private readonly ranges6: Ipv6Ranges | null;
   /** Scratch for one packet's IPv6 source, destination and backend (4 words each). */
   private readonly words6 = new Uint32Array(12);
 
   /**
-   * `inner6`: pods send IPv6 packets. The draws are the same as for IPv4 and each address is mapped to its IPv6
-   * twin (ipv6-plan.ts), so an IPv4 and an IPv6 variant of a case carry the same flows. IPv6 has no DF bit: the
-   * size mix's `df` does not apply (an IPv6 packet is never fragmented on the way).
+   * `ranges6` given: pods send IPv6 packets in those ranges. The draws are the same as for IPv4 and each address
+   * is mapped to its IPv6 twin (ipv6-plan.ts), so an IPv4 and an IPv6 variant of a case carry the same flows. IPv6
+   * has no DF bit: the size mix's `df` does not apply (an IPv6 packet is never fragmented on the way).
    */
-  constructor(spec: DatapathSectionInput, view: ClusterView, rng: RngStream, podCidr: Cidr, serviceCidr: Cidr, podMtu: number, inner6 = false) {
-    this.inner6 = inner6;
+  constructor(spec: DatapathSectionInput, view: ClusterView, rng: RngStream, podCidr: Cidr, serviceCidr: Cidr, podMtu: number, ranges6: Ipv6Ranges | null = null) {
+    this.ranges6 = ranges6;
     this.view = view;
     this.rng = rng;
     this.podCidr = podCidr;
@@ -114,15 +115,16 @@ export class TrafficBatcher {
       const s = this.pickSize(rng.uniform() * sizeTotal);
       const proto = this.sizeProto[s] ?? PROTO_TCP;
       const want = this.sizeBytes[s] ?? 0;
-      const minLen = this.inner6 ? minIp6Len(proto) : minIpLen(proto);
+      const r6 = this.ranges6;
+      const minLen = r6 !== null ? minIp6Len(proto) : minIpLen(proto);
       const ipLen = Math.max(minLen, Math.min(want === 0 ? this.podMtu : want, this.podMtu));
       const srcPort = EPHEMERAL_LOW + rng.int(EPHEMERAL_COUNT);
       this.ident = (this.ident + 1) & 0xffff;
       const p = k.frameAddr(i);
-      if (this.inner6) {
-        mapToIpv6(src, this.podCidr, this.serviceCidr, w6, 0);
-        mapToIpv6(dst, this.podCidr, this.serviceCidr, w6, 4);
-        if (backend !== 0) mapToIpv6(backend, this.podCidr, this.serviceCidr, w6, 8);
+      if (r6 !== null) {
+        mapToIpv6(src, this.podCidr, this.serviceCidr, r6, w6, 0);
+        mapToIpv6(dst, this.podCidr, this.serviceCidr, r6, w6, 4);
+        if (backend !== 0) mapToIpv6(backend, this.podCidr, this.serviceCidr, r6, w6, 8);
         else w6.fill(0, 8, 12);
         lens[i] = writeInnerFrame6(k.u8, k.dv, p, w6, 0, w6, 4, proto, srcPort, dstPort, ipLen, 0, this.ident);
         for (let j = 0; j < 4; j++) (b6[j] as Uint32Array)[i] = w6[8 + j] ?? 0;
