@@ -83,6 +83,8 @@ export function scaledFullScaleYaml(nodes: number, durationS = 86400, models: re
     rest -= c;
   }
   const steadyNodes = nodes - first + firstCount;
+  // Only the Pod Subnet models need a pod subnet: full-scale.yaml (Overlay alone) names none, full-week.yaml does.
+  const podSubnet = models.some((m) => m.startsWith('pod-subnet')) ? '\n  podSubnet: 10.225.0.0/16' : '';
   return `name: full-scale-${nodes}
 seed: 1
 durationS: ${durationS}
@@ -92,8 +94,7 @@ assumptions:
   overlayMaxPodsPerCluster: 1250000
 network:
   vnet: 10.224.0.0/12
-  nodeSubnet: 10.224.0.0/16
-  podSubnet: 10.225.0.0/16
+  nodeSubnet: 10.224.0.0/16${podSubnet}
   podCidr: 10.128.0.0/11
 cluster:
   pools:

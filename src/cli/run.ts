@@ -202,7 +202,7 @@ export function registerRun(program: Command): void {
     .option('--out <file.csv>', 'summary CSV, one row per model and variant; without --out-dir the other two go next to it (X.csv → X.timeseries.csv, X.events.csv)')
     .option('--timeseries <file.csv>', 'time-series CSV (overrides where --out-dir or --out would put it)')
     .option('--events <file.csv>', 'every exhaustion with its time and cause (overrides where --out-dir or --out would put it)')
-    .option('--attempts <file.csv>', 'also write every refused attempt, one row each, with Azure\'s message')
+    .option('--attempts <file.csv>', 'also write every refusal (a node, an upgrade, or a group of pods with its count), one row each, with Azure\'s message')
     .option('--report <file.html>', 'also write a self-contained HTML page: VNet addresses over time per model, subnet capacities, exhaustions')
     .option('--pcap <file.pcap>', 'write the first frames crossing the underlay as classic pcap: to FILE when the run has one model and one variant, otherwise to FILE without .pcap + .<cni>.<variant>.pcap, one per variant (listed on stderr, even with --quiet)')
     .option('--pcap-limit <n>', `frames to capture with --pcap, per file (default ${DEFAULT_PCAP_LIMIT})`)

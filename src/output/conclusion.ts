@@ -1,3 +1,4 @@
+import { KUBENET_MAX_ROUTES } from '../model/azure/limits.ts';
 import { usableIps } from '../net/azure-subnet.ts';
 import { parseCidr } from '../net/cidr.ts';
 import type { CellValue } from './csv-format.ts';
@@ -25,6 +26,7 @@ export interface ConclusionInput {
 
 interface Outcome {
   readonly model: string;
+  readonly cni: string;
   readonly replicate: number;
   readonly atS: number;
   readonly why: string;
@@ -52,8 +54,11 @@ export function causeWords(cause: string, cni: string, poolName: string, plan: M
         : `the pod subnet${podSubnet} has no address left for new pods`;
     case 'pod-cidr-full':
       return `the pod CIDR (${prefix(plan.podCidr)}) has no /24 left for another node`;
+    case 'pod-cidr-ipv6-full':
+      return 'the IPv6 pod CIDR has no block left for another node';
     case 'kubenet-route-limit':
-      return `kubenet's route table cannot take another node's route`;
+      // A dual-stack node takes a route per family (200 nodes), so the table's size is stated, not a node count.
+      return `its route table (at most ${KUBENET_MAX_ROUTES} routes, one per node and family) cannot take another node's route`;
     case 'cluster-node-limit':
       return 'the cluster is at its node limit';
     case 'pool-node-limit':
@@ -91,21 +96,37 @@ export function conclusion(input: ConclusionInput): string {
         (e) => e[ep('cni')] === cni && e[ep('variant')] === variant && e[ep('replicate')] === replicate && e[ep('cause')] === cause,
       );
       const pool = first === undefined ? '' : String(first[ep('pool')] ?? '');
-      outcomes.push({ model: modelOf(r), replicate, atS: ipAt, why: causeWords(cause, cni, pool, input.planOf(cni)) });
+      outcomes.push({ model: modelOf(r), cni, replicate, atS: ipAt, why: causeWords(cause, cni, pool, input.planOf(cni)) });
     }
     const snatAt = num(r, 'snat_first_failure_s');
     if (snatAt !== undefined) {
       const failures = num(r, 'snat_failures') ?? 0;
       const perNode = num(r, 'snat_ports_per_node_min');
       const ports = perNode === undefined ? 'SNAT ports' : `${groupedCount(perNode)} SNAT ports per node`;
-      outcomes.push({ model: modelOf(r), replicate, atS: snatAt, why: `its ${ports} were all taken; ${groupedCount(failures)} connections failed` });
+      outcomes.push({ model: modelOf(r), cni, replicate, atS: snatAt, why: `its ${ports} were all taken; ${groupedCount(failures)} connections failed` });
     }
   }
   outcomes.sort((a, b) => a.atS - b.atS);
   const first = outcomes[0];
   if (first !== undefined) {
     const where = many ? ` in replicate ${first.replicate}` : '';
-    return `${first.model} runs out first, at ${humanDuration(first.atS)}${where}: ${first.why}.`;
+    // A model is named alone when every variant of it (datapath, outbound) ran out alike; models that ran out
+    // at the same moment are all named, in row order, each with its reason.
+    const rowsOf = (o: Outcome): number => rows.filter((r) => text(r, 'cni') === o.cni && (num(r, 'replicate') ?? 0) === o.replicate).length;
+    const named = (o: Outcome): string => {
+      const alike = outcomes.filter((x) => x.cni === o.cni && x.replicate === o.replicate && x.atS === o.atS && x.why === o.why).length;
+      return alike > 1 && alike === rowsOf(o) ? o.cni : o.model;
+    };
+    const firsts = new Map<string, string>();
+    for (const o of outcomes) {
+      const name = named(o);
+      if (o.replicate === first.replicate && o.atS === first.atS && !firsts.has(name)) firsts.set(name, o.why);
+    }
+    const when = `${humanDuration(first.atS)}${where}`;
+    if (firsts.size === 1) return `${named(first)} runs out first, at ${when}: ${first.why}.`;
+    const names = [...firsts.keys()];
+    const list = `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
+    return `${list} run out first, all at ${when}: ${[...firsts].map(([n, why]) => `${n}: ${why}`).join('; ')}.`;
   }
   const closest = rows
     .flatMap((r) => headroom(r, num, text(r, 'cni'), input.planOf(text(r, 'cni'))).map((h) => ({ ...h, model: modelOf(r) })))

@@ -22,12 +22,12 @@ export interface ExhaustionEpisode {
 
 /** Columns of the events CSV (`cnisim run --events`), after cni, the variant and replicate. */
 export const EPISODE_COLUMNS: readonly ColumnSpec[] = [
-  { name: 'refused', unit: 'text', description: 'What was refused: node (counted in nodes_failed_join), pod (pods_failed_ip) or upgrade (upgrades_blocked).' },
+  { name: 'refused', unit: 'text', description: 'What was refused: node (counted in nodes_failed_join), pod (an address for a pod; see pods_failed_ip) or upgrade (upgrades_blocked).' },
   { name: 'cause', unit: 'text', description: 'What ran out: node-subnet-full, pod-subnet-full, pod-cidr-full, kubenet-route-limit, cluster-node-limit, pool-node-limit, or upgrade-blocked (a surge node could not be created).' },
   { name: 'pool', unit: 'text', description: 'Node pool whose request was refused; with the cause it names the range: the pool\'s node or pod subnet, or the cluster\'s pod CIDR.' },
   { name: 'first_s', unit: 's', description: 'Simulated time of the first refused attempt of the episode.' },
   { name: 'last_s', unit: 's', description: 'Simulated time of its last refused attempt.' },
-  { name: 'attempts', unit: 'attempts', description: 'Refused attempts in the episode; summed per refused kind they equal the summary\'s count of it.' },
+  { name: 'attempts', unit: 'attempts', description: 'Refused requests in the episode: nodes, upgrades, or pods (a group of pods found without an address at once counts each pod, once). Summed, node attempts equal nodes_failed_join and upgrade attempts upgrades_blocked; pod attempts are at least pods_failed_ip, and exceed it by the pods that got an address later (counted in pods_waited_ip).' },
 ];
 
 interface OpenEpisode {

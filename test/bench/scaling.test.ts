@@ -18,6 +18,7 @@ describe('scaling suite', () => {
     expect(scaled.cluster).toEqual(file.cluster);
     expect(scaled.workload).toEqual(file.workload);
     expect(scaled.network).toEqual(file.network);
+    expect(scaled.assumptions).toEqual(file.assumptions);
     expect([scaled.durationS, scaled.cni, scaled.seed]).toEqual([file.durationS, file.cni, file.seed]);
   });
 

@@ -88,8 +88,11 @@ export class PodIpLedger {
     if (want === 0) return 0;
     const got = this.ipam.assignPodIps(node, want);
     if (got > 0) {
-      // Those counted as failed are the oldest and take the addresses first: in the end they got one.
-      this.failed -= Math.min(got, this.failedOn[node] as number);
+      // Those counted as failed are the oldest and take the addresses first: in the end they got one, and they
+      // are no longer among the node's failed waiting pods.
+      const rescued = Math.min(got, this.failedOn[node] as number);
+      this.failed -= rescued;
+      bump(this.failedOn, node, -rescued);
       this.leave(group, node, got);
       this.observe();
     }
@@ -142,7 +145,11 @@ export class PodIpLedger {
     this.failedOn = growInt32(this.failedOn, size);
   }
 
-  /** Pods leave the wait oldest first, so those already counted as failed leave before the others. */
+  /**
+   * Pods leave the wait. Those given an address leave oldest first (`take` has already moved the failed ones among
+   * them out of failedOn); those removed (deleted, evicted) leave newest first, as a ReplicaSet scaling down
+   * deletes its newest pending pods first, so the pods counted as failed stay counted until none other is left.
+   */
   private leave(group: number, node: number, n: number): void {
     bump(this.waiting[group] as Int32Array, node, -n);
     bump(this.waitingOn, node, -n);
