@@ -23,7 +23,7 @@ import { isSupportedOverlayPodCidr, OVERLAY_POD_CIDR_SUPPORT_RULE } from '../net
 import { usableIps } from '../net/azure-subnet.ts';
 import { cidrSize, parseCidr, type Cidr } from '../net/cidr.ts';
 import { usedByOthersIn } from '../net/used-by-others.ts';
-import { scenarioVnet } from '../scenario/pool-subnets.ts';
+import { scenarioVnet } from '../checks/pool-subnets.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
 import { searchMaxNodes } from './max-nodes.ts';
 import { planConcurrency, planPools, usesPodCidr, type PlanPool } from './plan-pools.ts';
