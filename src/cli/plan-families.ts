@@ -2,7 +2,7 @@ import { InputError, type InputProblem } from '../error/input-error.ts';
 import { LB_IPS_MAX, LB_IPS_RULE } from '../model/snat/lb-manual-ports.ts';
 import { CNI_NAMES, type CniName } from '../model/ipam/cni.ts';
 import { isDualStack, resolveFamilies } from '../net/ip-families.ts';
-import { DUAL_STACK_CNIS, natGatewayProblem } from '../scenario/dual-stack-checks.ts';
+import { DUAL_STACK_CNIS, natGatewayProblem } from '../checks/dual-stack-checks.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
 
 /** The dual-stack flags of `cnisim plan`, with the az CLI's names. */

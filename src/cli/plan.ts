@@ -7,7 +7,7 @@ import { OUTBOUND_TYPES, type OutboundType } from '../model/snat/outbound-type.t
 import { DEFAULT_SNAT_OPTIONS, planScenario, type SnatOptions } from '../plan/plan.ts';
 import { planCsv, planJson, planTable } from '../plan/plan-report.ts';
 import { validateSnatInput } from '../model/snat/outbound-checks.ts';
-import { scenarioPlanProblems } from '../scenario/address-checks.ts';
+import { scenarioPlanProblems } from '../checks/address-checks.ts';
 import { applyFamilyFlags, defaultCnisForFlags, familyFlagProblems, FAMILY_FLAG_RENAMES, type FamilyFlags } from './plan-families.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
 import { EXIT_DOES_NOT_FIT, EXIT_OK, runCommand } from './exit.ts';

@@ -3,12 +3,12 @@ import { ATTEMPT_COLUMNS, EVENT_COLUMNS, runScenarioReplicates } from '../scenar
 import { summaryColumns } from '../scenario/run.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
 import type { CniName } from '../model/ipam/cni.ts';
-import { poolAddressing } from '../scenario/pool-subnets.ts';
+import { poolAddressing } from '../checks/pool-subnets.ts';
 import { toCsv } from '../output/csv-format.ts';
 import { conclusion, type ModelAddressPlan } from '../output/conclusion.ts';
 import { humanDuration } from '../output/human-format.ts';
 import { InputError, throwIfProblems } from '../error/input-error.ts';
-import { dualStackProblems } from '../scenario/dual-stack-checks.ts';
+import { dualStackProblems } from '../checks/dual-stack-checks.ts';
 import { PcapCapture } from '../output/pcap.ts';
 import { runTable } from '../output/run-table.ts';
 import { terminalStyle, terminalWidth } from '../output/terminal-style.ts';

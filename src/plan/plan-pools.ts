@@ -1,9 +1,9 @@
 import type { CniName } from '../model/ipam/cni.ts';
 import { surgeNodes, type UpgradeConcurrency } from '../model/cluster/surge.ts';
-import { poolAddressing, type PoolAddressing } from '../scenario/pool-subnets.ts';
+import { poolAddressing, type PoolAddressing } from '../checks/pool-subnets.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
 
-export { usesPodCidr, usesPodSubnet } from '../scenario/pool-subnets.ts';
+export { usesPodCidr, usesPodSubnet } from '../checks/pool-subnets.ts';
 
 /** A node pool as the planner sees it under one networking model: its sizes resolved, its subnets named. */
 export interface PlanPool extends PoolAddressing {

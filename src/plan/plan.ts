@@ -23,7 +23,7 @@ import { isSupportedOverlayPodCidr, OVERLAY_POD_CIDR_SUPPORT_RULE } from '../net
 import { usableIps } from '../net/azure-subnet.ts';
 import { cidrSize, parseCidr, type Cidr } from '../net/cidr.ts';
 import { usedByOthersIn } from '../net/used-by-others.ts';
-import { scenarioVnet } from '../scenario/pool-subnets.ts';
+import { scenarioVnet } from '../checks/pool-subnets.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
 import { searchMaxNodes } from './max-nodes.ts';
 import { planConcurrency, planPools, usesPodCidr, type PlanPool } from './plan-pools.ts';
@@ -187,8 +187,12 @@ function assessPlan(s: Scenario, cni: CniName, snatOptions: SnatOptions): Omit<P
     const d = demand?.[i];
     if (p.podSubnet === null || d === undefined) return;
     const t = tally(p.podSubnet, p.podSubnetPath, 'pod');
-    // Whole /28 blocks of what other tenants leave; their own addresses are added back so that free = usable − usedByOthers − required.
-    if (cni === 'pod-subnet-static') t.usable = Math.floor((usableIps(t.cidr) - t.usedByOthers) / STATIC_BLOCK_SIZE) * STATIC_BLOCK_SIZE + t.usedByOthers;
+    // Aligned /28 blocks clear of the reserved addresses, and no more whole blocks than other tenants leave (as the
+    // static-block model counts); their own addresses are added back so that free = usable − usedByOthers − required.
+    if (cni === 'pod-subnet-static') {
+      const blocks = Math.min(staticBlocksInSubnet(t.cidr), Math.floor((usableIps(t.cidr) - t.usedByOthers) / STATIC_BLOCK_SIZE));
+      t.usable = blocks * STATIC_BLOCK_SIZE + t.usedByOthers;
+    }
     t.base += d.perNode.reduce((a, b) => a + b, 0);
     t.surge = atPeak(t.surge, p.surge * d.surgeNode);
     t.nodes += p.nodes;

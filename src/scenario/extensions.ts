@@ -3,7 +3,7 @@ import type { DatapathInput } from '../model/datapath/datapath-input.ts';
 import { SNAT_EXTENSION } from '../model/snat/snat-extension.ts';
 import { parseCidr, type Cidr } from '../net/cidr.ts';
 import { caseExtension, type CaseExtension } from './case-extension.ts';
-import { scenarioVnet } from './pool-subnets.ts';
+import { scenarioVnet } from '../checks/pool-subnets.ts';
 import type { Scenario } from './schema/scenario.ts';
 import { snatInput } from './snat-input.ts';
 

@@ -1,5 +1,5 @@
 import type { InputProblem } from '../error/input-error.ts';
-import { scenarioPlanProblems } from './address-checks.ts';
+import { scenarioPlanProblems } from '../checks/address-checks.ts';
 import { usedByOthersIn } from '../net/used-by-others.ts';
 import type { Scenario } from './schema/scenario.ts';
 

@@ -13,7 +13,7 @@ import { Simulation } from '../sim/simulation.ts';
 import { secondsToNs } from '../sim/time.ts';
 import { IpMetrics } from '../output/ip-metrics.ts';
 import { usedByOthersIn } from '../net/used-by-others.ts';
-import { poolAddressing } from './pool-subnets.ts';
+import { poolAddressing } from '../checks/pool-subnets.ts';
 import type { Scenario } from './schema/scenario.ts';
 
 /** Drain time for autoscaler scale-down and manual scale-in, where the scenario gives none. */

@@ -18,7 +18,8 @@ describe('cnisim plan: dual-stack flags with the az CLI\'s names', () => {
   it('table and CSV gain the IPv6 columns only for dual-stack', () => {
     const table = cnisim(['plan', '--cni', 'overlay', '--ip-families', 'ipv4,ipv6', '--pod-cidrs', '10.244.0.0/16,fd00:1::/76', '--nodes', '20']);
     expect(table.code).toBe(1);
-    expect(table.stdout).toMatch(/^overlay .* 22\/16 \/80s of fd00:1::\/76 +IPv6 +16 .* NO +pod-cidr-ipv6$/m);
+    // max nodes counts the 10% surge in what must fit, not in N: 14 nodes + 2 surge take the 16 /80s, 15 + 2 do not.
+    expect(table.stdout).toMatch(/^overlay .* 22\/16 \/80s of fd00:1::\/76 +IPv6 +14 .* NO +pod-cidr-ipv6$/m);
     expect(table.stderr).toContain('overlay: Ipv6PodCidrExhausted: IPv6 pod CIDR fd00:1::/76 holds 16 /80 blocks but 20 nodes + 2 upgrade surge nodes need 22');
     const csv = cnisim(['plan', '--cni', 'overlay', '--ip-families', 'ipv4,ipv6', '--format', 'csv']);
     expect(csv.stdout.split('\n')[0]).toContain('pod_cidr_free_ips,ip_families,pod_cidr_ipv6_cidr,pod_cidr_ipv6_block_prefix,pod_cidr_ipv6_usable_blocks,pod_cidr_ipv6_required_blocks,pod_cidr_ipv6_free_blocks,runs_out_first,snat_outbound_ipv6_ips,max_nodes_that_fit');
@@ -48,7 +49,8 @@ describe('cnisim plan: dual-stack flags with the az CLI\'s names', () => {
     const r = cnisim(['plan', '--ip-families', 'ipv4,ipv6', '--cni', 'kubenet', '--nodes', '200', '--format', 'json']);
     expect(r.code).toBe(1);
     const [p] = JSON.parse(r.stdout) as Array<Record<string, unknown>>;
-    expect([p?.['maxNodesThatFit'], p?.['limitingFactor']]).toEqual([200, 'kubenet-route-limit']);
+    // The most nodes whose upgrade also fits: 181 nodes + 19 surge = 200 nodes, 400 routes; 182 + 19 take 402.
+    expect([p?.['maxNodesThatFit'], p?.['limitingFactor']]).toEqual([181, 'kubenet-route-limit']);
     expect(r.stderr).toBe('kubenet: KubenetRouteLimit: 200 nodes + 20 upgrade surge nodes need 440 routes but a kubenet route table holds at most 400: a dual-stack kubenet cluster has at most 200 nodes: each node takes a route per family in a table of at most 400 (https://learn.microsoft.com/en-us/azure/aks/configure-kubenet)\n');
   });
 

@@ -31,13 +31,15 @@ describe('dual-stack planning', () => {
     const p = planScenario(scenario([pool(100, { maxSurge: 1 })]), 'overlay');
     expect(p.families.podCidrIpv6).toEqual({ cidr: 'fd12:3456:789a::/64', blockPrefix: 80, usable: 65_536, required: 101, free: 65_435 });
     expect([p.families.runsOutFirst, p.families.ipv4MaxNodes, p.families.ipv6MaxNodes]).toEqual(['IPv4', 256, 65_536]);
-    expect([p.maxNodesThatFit, p.limitingFactor, p.fits]).toEqual([256, 'pod-cidr', true]);
+    // maxNodesThatFit counts the upgrade surge in what must fit but not in N: 255 nodes + 1 surge take the 256 /24s.
+    expect([p.maxNodesThatFit, p.limitingFactor, p.fits]).toEqual([255, 'pod-cidr', true]);
   });
 
   it('an IPv6 pod CIDR of 16 /80s runs out before the IPv4 /16, and says so', () => {
     const s = scenario([pool(20, { maxSurge: 1 })], { ...DUAL, podCidrs: ['10.244.0.0/16', 'fd12:3456:789a::/76'] });
     const p = planScenario(s, 'overlay');
-    expect([p.families.runsOutFirst, p.maxNodesThatFit, p.limitingFactor, p.fits]).toEqual(['IPv6', 16, 'pod-cidr-ipv6', false]);
+    // 15 nodes + 1 surge take the 16 /80s (surge included in what must fit, not counted in N).
+    expect([p.families.runsOutFirst, p.maxNodesThatFit, p.limitingFactor, p.fits]).toEqual(['IPv6', 15, 'pod-cidr-ipv6', false]);
     expect(p.errors.map((e) => e.code)).toEqual(['Ipv6PodCidrExhausted']);
     expect(p.errors[0]?.message).toContain('holds 16 /80 blocks but 20 nodes + 1 upgrade surge nodes need 21');
   });
@@ -50,12 +52,13 @@ describe('dual-stack planning', () => {
   it('kubenet dual-stack: 200 nodes are accepted, 201 refused as input (exit 2) with the source', () => {
     const at200 = scenario([pool(200)], DUAL, { cni: ['kubenet'] });
     const p = planScenario(at200, 'kubenet');
-    // 200 nodes + 20 surge take 440 routes of 400: the upgrade cannot surge; the table holds 200 nodes.
-    expect([p.maxNodesThatFit, p.limitingFactor]).toEqual([200, 'kubenet-route-limit']);
+    // 200 nodes + 20 surge take 440 routes of 400: the upgrade cannot surge. With the 10% surge included,
+    // 181 nodes + 19 surge = 200 nodes (400 routes) fit and 182 + 19 = 201 do not: the plan holds 181.
+    expect([p.maxNodesThatFit, p.limitingFactor]).toEqual([181, 'kubenet-route-limit']);
     expect(p.errors.map((e) => e.code)).toEqual(['KubenetRouteLimit']);
     expect(problems(() => scenario([pool(201)], DUAL, { cni: ['kubenet'] }))).toEqual(['kubenet-dual-stack-nodes@t.yaml: cluster.pools[*].count']);
-    // Single-stack kubenet keeps its 400.
-    expect(planScenario(scenario([pool(201)], { podCidr: '10.240.0.0/14' }, { cni: ['kubenet'] }), 'kubenet').maxNodesThatFit).toBe(400);
+    // Single-stack kubenet keeps its 400 routes, one per node: 363 nodes + 37 surge (10% rounded up) = 400.
+    expect(planScenario(scenario([pool(201)], { podCidr: '10.240.0.0/14' }, { cni: ['kubenet'] }), 'kubenet').maxNodesThatFit).toBe(363);
   });
 
   it('IPv6-only, a /107 IPv6 service CIDR, a /63 IPv6 subnet are refused; /108 is accepted', () => {

@@ -31,15 +31,21 @@ describe('dual-stack: simulator and planner agree on which family runs out first
     const plan = planScenario(s, 'overlay');
     const r = await runScenarioCase(s, { seed: s.seed, replicate: 0 });
     const at = (n: string) => r.rows[0]?.[r.columns.indexOf(n)];
-    expect([plan.families.runsOutFirst, plan.maxNodesThatFit, plan.families.podCidrIpv6?.usable]).toEqual(['IPv4', 32, 65_536]);
+    // The planner's maxNodesThatFit leaves room for the upgrade surge (10% per pool, rounded up): 14 system + 14
+    // user nodes + 2 + 2 surge = 32 /24s. The run has no upgrade, so the simulator grows to every /24 the pod
+    // CIDR holds: its nodes_peak is the planner's 32 blocks, i.e. maxNodesThatFit + its 4 surge nodes.
+    expect([plan.families.runsOutFirst, plan.maxNodesThatFit, plan.families.podCidrIpv6?.usable]).toEqual(['IPv4', 28, 65_536]);
+    expect(plan.podCidr?.usable).toBe(32 * 256);
     expect([at('nodes_peak'), at('pod_cidr_blocks_peak'), at('ipv6_pod_cidr_blocks_peak'), at('ipv6_node_ips_peak'), at('exhaustion_cause')]).toEqual([32, 32, 32, 32, 'pod-cidr-full']);
     expect(at('ipv6_pod_ips_peak')).toBeGreaterThanOrEqual(at('pods_peak') as number);
   });
 
-  it('a /76 IPv6 pod CIDR (16 /80s) stops the cluster at 16 nodes, as the planner says', async () => {
+  it('a /76 IPv6 pod CIDR (16 /80s) stops the cluster at 16 nodes, the planner\'s 16 blocks (14 nodes + 2 surge)', async () => {
     const { s, at } = await run(GROW('10.244.0.0/16, "fd00:1::/76"', 'overlay'));
     const plan = planScenario(s, 'overlay');
-    expect([plan.families.runsOutFirst, plan.maxNodesThatFit, plan.limitingFactor]).toEqual(['IPv6', 16, 'pod-cidr-ipv6']);
+    // maxNodesThatFit keeps room for the 10% surge: 14 + 2 = 16 /80s. The run has no upgrade, so it grows to all 16.
+    expect([plan.families.runsOutFirst, plan.maxNodesThatFit, plan.limitingFactor]).toEqual(['IPv6', 14, 'pod-cidr-ipv6']);
+    expect(plan.families.podCidrIpv6?.usable).toBe(16);
     expect([at('nodes_peak'), at('ipv6_pod_cidr_blocks_peak'), at('exhaustion_cause')]).toEqual([16, 16, 'pod-cidr-ipv6-full']);
   });
 

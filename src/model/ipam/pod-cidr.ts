@@ -57,12 +57,15 @@ export class PodCidrIpam extends IpamBase {
 
   // "200,000 pods per AKS cluster (with Azure CNI Overlay)" (best-practices-performance-scale-large) vs 250,000
   // (plan-pod-networking): a CONFLICT, so the cap is assumptions.overlayMaxPodsPerCluster.
-  override assignPodIp(node: number): 'ok' | ExhaustionCause {
-    if (this.podIpsBound >= this.maxPodsPerCluster) {
-      if (!this.capped.includes(node)) this.capped.push(node);
-      return 'overlay-pod-limit';
-    }
-    return super.assignPodIp(node);
+  // The cluster model binds pods in batches (assignPodIps), and assignPodIp goes through it: the cap is applied here.
+  override assignPodIps(node: number, count: number): number {
+    const room = Math.max(0, this.maxPodsPerCluster - this.podIpsBound);
+    if (count > room && !this.capped.includes(node)) this.capped.push(node);
+    return room === 0 ? 0 : super.assignPodIps(node, Math.min(count, room));
+  }
+
+  protected override noIpCause(node: number): ExhaustionCause {
+    return this.podIpsBound >= this.maxPodsPerCluster ? 'overlay-pod-limit' : super.noIpCause(node);
   }
 
   override releasePodIp(node: number): void {

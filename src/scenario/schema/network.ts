@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseCidr6 } from '../../net/cidr6.ts';
+import { MANAGED_NODE_SUBNET, MANAGED_POD_SUBNET, MANAGED_VNET } from '../../net/managed-vnet.ts';
 import { DEFAULT_POD_CIDR, DEFAULT_POD_CIDR_IPV6, DEFAULT_SERVICE_CIDR, DEFAULT_SERVICE_CIDR_IPV6, resolveFamilies } from '../../net/ip-families.ts';
 import { CidrText, Ipv4Text } from './common.ts';
 
@@ -10,18 +11,10 @@ export const Cidr6Text = z
   .meta({ description: 'IPv6 CIDR, e.g. fd00:10:224::/64' });
 
 /**
- * The managed VNet AKS creates when the user brings none: VNet 10.224.0.0/12, node subnet 10.224.0.0/16, pod
- * subnet 10.225.0.0/16. cnisim assumes it only when no VNet subnet is given; a user who brings a subnet brings a
- * VNet cnisim has not been told about, so without `vnet` it is unknown (see src/scenario/pool-subnets.ts).
- */
-export const MANAGED_VNET = '10.224.0.0/12';
-export const MANAGED_NODE_SUBNET = '10.224.0.0/16';
-export const MANAGED_POD_SUBNET = '10.225.0.0/16';
-
-/**
  * The cluster's address plan. Defaults follow AKS: pod CIDR 10.244.0.0/16, service CIDR 10.0.0.0/16, DNS
  * 10.0.0.10 (configure-kubenet, azure-cni-overlay); dual-stack adds fd12:3456:789a::/64 for pods and
- * fd12:3456:789a:1::/108 for services (configure-dual-stack). The VNet and subnets as above.
+ * fd12:3456:789a:1::/108 for services (configure-dual-stack). The VNet and subnets: the managed VNet's
+ * (src/net/managed-vnet.ts), only when no subnet is given.
  *
  * `ipFamilies`, `podCidrs` and `serviceCidrs` are the az CLI's dual-stack fields; the single-family `podCidr` and
  * `serviceCidr` keep working. After parsing, `podCidr`/`serviceCidr` hold the IPv4 ranges in force and

@@ -4,7 +4,7 @@ import type { CniName } from '../model/ipam/cni.ts';
 import { checkDualStackPlan } from '../net/dual-stack-rules.ts';
 import { DUAL_STACK_SOURCE } from '../net/ip-families.ts';
 import { poolAddressing } from './pool-subnets.ts';
-import type { Scenario } from './schema/scenario.ts';
+import type { Scenario } from '../scenario/schema/scenario.ts';
 
 /** The networking models AKS runs dual-stack: Azure CNI Overlay and kubenet (configure-dual-stack). */
 export const DUAL_STACK_CNIS: readonly CniName[] = ['overlay', 'kubenet'];

@@ -4,9 +4,11 @@ import { checkAddressPlan, type SubnetField } from '../net/address-plan.ts';
 import { dualStackProblems } from './dual-stack-checks.ts';
 import { checkMaxPods } from './max-pods-rule.ts';
 import { poolAddressing, scenarioVnet, usesPodCidr, usesPodSubnet } from './pool-subnets.ts';
-import { MANAGED_NODE_SUBNET, MANAGED_POD_SUBNET } from './schema/network.ts';
-import type { Scenario } from './schema/scenario.ts';
+import { MANAGED_NODE_SUBNET, MANAGED_POD_SUBNET } from '../net/managed-vnet.ts';
+import type { Scenario } from '../scenario/schema/scenario.ts';
 
+// src/checks holds the rules both the scenario loader (validate, wire) and the planner apply; it sits below both
+// and takes only the Scenario type, so `cnisim plan` from flags loads no parser or schema (zod, yaml).
 /**
  * The address-plan and maxPods rules for a scenario under each networking model in `cnis` (a rule only applies
  * to models that use the field: the pod CIDR to Overlay and kubenet, pod subnets to the Pod Subnet models).

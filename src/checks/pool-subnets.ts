@@ -1,7 +1,7 @@
 import { defaultMaxPods } from '../model/ipam/index.ts';
 import type { CniName } from '../model/ipam/cni.ts';
-import { MANAGED_NODE_SUBNET, MANAGED_POD_SUBNET, MANAGED_VNET } from './schema/network.ts';
-import type { Scenario } from './schema/scenario.ts';
+import { MANAGED_NODE_SUBNET, MANAGED_POD_SUBNET, MANAGED_VNET } from '../net/managed-vnet.ts';
+import type { Scenario } from '../scenario/schema/scenario.ts';
 
 /** What a pool draws on under one networking model, with the field paths messages name. */
 export interface PoolAddressing {
