@@ -65,12 +65,15 @@ export function resolvePoolSubnets(facts: ImportFacts, pools: readonly PoolFacts
   const problems: InputProblem[] = [...missing.values()].map((id) => ({
     code: 'missing-subnet',
     path: formatSource(id),
-    value: `the ${role} subnet ${id.value}, whose address range is in none of the files`,
-    allowed: id.value.startsWith('(known after apply')
-      ? `its range: import the Terraform state after apply${byHand}`
-      : id.value.startsWith('tf:')
-        ? `its range: the Terraform state or plan that holds ${id.value.slice(3)}${byHand}`
-        : `its range: add the output of \`az network vnet subnet show --ids ${id.value} -o json\` to the files${byHand}`,
+    // The id goes in the value, which messages cut at 80 characters; what is wrong and what to do go in `allowed`.
+    value: id.value,
+    allowed: `the ${role} subnet's address range, which none of the files gives: ${
+      id.value.startsWith('(known after apply')
+        ? `import the Terraform state after apply${byHand}`
+        : id.value.startsWith('tf:')
+          ? `the Terraform state or plan that holds ${id.value.slice(3)}${byHand}`
+          : `add the output of \`az network vnet subnet show --ids ${id.value} -o json\` to the files${byHand}`
+    }`,
   }));
   throw new InputError(problems);
 }

@@ -9,10 +9,10 @@ describe('missing facts, conflicting files and unknown kinds exit 2 with a clear
     const r = cnisim(['import', `${F}/node-subnet-pe/cluster.az.json`]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    // The echoed value "the node subnet <id>, whose address range is in none of the files" (16 + 151 + 45 = 212
-    // characters) is cut to 77 and "..." with its length said (issue 10); the whole id is in the command to run.
+    // The echoed id (151 characters) is cut to 77 and "..." with its length said (issue 10); what is missing is
+    // said in full after it, and the whole id is in the command to run.
     expect(r.stderr).toContain(
-      `error: ${F}/node-subnet-pe/cluster.az.json $.agentPoolProfiles[0].vnetSubnetId: the node subnet ${SUBNET_ID.slice(0, 61)}... (212 characters) is not allowed`,
+      `error: ${F}/node-subnet-pe/cluster.az.json $.agentPoolProfiles[0].vnetSubnetId: ${SUBNET_ID.slice(0, 77)}... (151 characters) is not allowed; expected the node subnet's address range, which none of the files gives: add the output of`,
     );
     expect(r.stderr).toContain(`az network vnet subnet show --ids ${SUBNET_ID} -o json`);
     expect(r.stderr).toContain('--node-subnet CIDR');
@@ -28,7 +28,7 @@ describe('missing facts, conflicting files and unknown kinds exit 2 with a clear
   it('plan refuses the same missing subnet', () => {
     const r = cnisim(['plan', `${F}/node-subnet-pe/cluster.rest.json`]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('$.properties.agentPoolProfiles[0].vnetSubnetID: the node subnet');
+    expect(r.stderr).toContain(`$.properties.agentPoolProfiles[0].vnetSubnetID: ${SUBNET_ID.slice(0, 77)}... (151 characters) is not allowed; expected the node subnet's address range`);
   });
 
   it('a Terraform plan whose subnet id is known only after apply, with no reference to a planned subnet', async () => {
@@ -45,9 +45,10 @@ describe('missing facts, conflicting files and unknown kinds exit 2 with a clear
       writeFileSync(file, JSON.stringify(plan));
       const r = cnisim(['import', file]);
       expect(r.code).toBe(2);
-      // The value "the node subnet (known after apply: azurerm_kubernetes_cluster.main.default_node_pool.0.vnet_subnet_id),
-      // whose address range is in none of the files" (148 characters) is echoed cut to 77 and "..." (issue 10).
-      expect(r.stderr).toContain('the node subnet (known after apply: azurerm_kubernetes_cluster.main.default_n... (148 characters) is not allowed');
+      // The value "(known after apply: azurerm_kubernetes_cluster.main.default_node_pool.0.vnet_subnet_id)" (87
+      // characters) is echoed cut to 77 and "..." (issue 10); what is missing follows in full.
+      const unknown = '(known after apply: azurerm_kubernetes_cluster.main.default_node_pool.0.vnet_subnet_id)';
+      expect(r.stderr).toContain(`${unknown.slice(0, 77)}... (87 characters) is not allowed; expected the node subnet's address range, which none of the files gives`);
       expect(r.stderr).toContain('import the Terraform state after apply, or give it by hand with --node-subnet CIDR');
     } finally {
       rmSync(dir, { recursive: true, force: true });
