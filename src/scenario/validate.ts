@@ -1,5 +1,6 @@
 import type { InputProblem } from '../error/input-error.ts';
 import { scenarioPlanProblems } from '../checks/address-checks.ts';
+import { ZERO_SURGE_RULE, zeroSurgePools } from '../model/cluster/surge.ts';
 import { usedByOthersIn } from '../net/used-by-others.ts';
 import type { Scenario } from './schema/scenario.ts';
 
@@ -90,6 +91,18 @@ export function validateScenario(s: Scenario): InputProblem[] {
       }
     });
   });
+  // An explicit maxSurge 0 with maxUnavailable 0 is refused by the schema; the same pair reached through
+  // assumptions.maxSurgeDefault is refused here, as `plan` refuses it.
+  for (const z of zeroSurgePools(s.cluster.pools, s.assumptions.maxSurgeDefault)) {
+    if (s.cluster.pools[z.index]?.maxSurge !== undefined) continue;
+    problems.push({
+      code: 'no-surge-no-unavailable',
+      path: 'assumptions.maxSurgeDefault',
+      value: `${JSON.stringify(z.maxSurge)} for cluster.pools[${z.index}], whose maxUnavailable is ${JSON.stringify(z.maxUnavailable)}`,
+      allowed: 'maxSurge greater than 0, or maxUnavailable greater than 0 on that pool',
+      rule: ZERO_SURGE_RULE,
+    });
+  }
   s.cluster.scaleEvents.forEach((e, i) => {
     if (!poolNames.includes(e.pool)) {
       problems.push({ code: 'unknown-pool', path: `cluster.scaleEvents[${i}].pool`, value: e.pool, allowed: `one of the pools: ${poolNames.join(', ')}` });

@@ -38,6 +38,20 @@ describe('cnisim plan: --max-unavailable and upgrade concurrency (issue 9 items 
     expect(r.stderr).not.toMatch(STACK_LINE);
   });
 
+  it('a zero assumptions.maxSurgeDefault with no maxUnavailable is bad input for validate and run too, not only plan', () => {
+    const file = join(dir, 'zero-default.yaml');
+    writeFileSync(file, 'name: zero\ncni: [overlay]\nassumptions: { maxSurgeDefault: 0 }\ncluster:\n  pools:\n    - { name: sys, mode: system, count: 3 }\n');
+    for (const cmd of ['validate', 'run']) {
+      const r = cnisim(cmd === 'run' ? [cmd, file, '--out-dir', dir] : [cmd, file]);
+      expect(r.code, cmd).toBe(2);
+      expect(r.stderr, cmd).toContain('assumptions.maxSurgeDefault');
+      expect(r.stderr, cmd).toContain('maxSurge greater than 0, or maxUnavailable greater than 0 on that pool');
+      expect(r.stderr, cmd).not.toMatch(STACK_LINE);
+    }
+    writeFileSync(file, 'name: zero\ncni: [overlay]\nassumptions: { maxSurgeDefault: 0 }\ncluster:\n  pools:\n    - { name: sys, mode: system, count: 3, maxUnavailable: 1 }\n');
+    expect(cnisim(['validate', file]).code).toBe(0);
+  });
+
   it('the AKS quota example: 10 surge nodes and 930 addresses with concurrency all, 2 and 682 sequential', () => {
     const all = cnisim(['plan', quotaScenario('all'), '--format', 'json']);
     const seq = cnisim(['plan', quotaScenario('sequential'), '--format', 'json']);
