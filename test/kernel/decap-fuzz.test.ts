@@ -6,27 +6,12 @@ import type { KernelSession } from '../../src/kernel/kernel-session.ts';
 import * as R from '../../src/kernel/reason.ts';
 import { concat, fillSlots, VECTORS } from './kernel-fixture.ts';
 import { buildFrame } from './packet-arbitraries.ts';
+import { Xorshift } from './xorshift.ts';
 
 const G = { slotCount: 4096, slotBytes: 256, headroom: 64 };
 const TOTAL_FRAMES = 1_000_000;
 const TWIN_CHECKED_FRAMES = 65_536;
 const CANARY = 0xca;
-
-/** xorshift32: a small deterministic generator for test inputs (not the simulation's RngStream). */
-class Xorshift {
-  constructor(private s: number) {}
-  next(): number {
-    let x = this.s;
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    this.s = x >>> 0;
-    return this.s;
-  }
-  below(n: number): number {
-    return this.next() % n;
-  }
-}
 
 /** Mutation categories; targeted ones must produce their own reason code. */
 const enum Kind {

@@ -7,27 +7,12 @@ import { concat, fillSlots } from './kernel-fixture.ts';
 import { NODE_PREFIX, VECTORS6 } from './kernel-fixture6.ts';
 import { buildFrame } from './packet-arbitraries.ts';
 import { buildFrame6 } from './packet-arbitraries6.ts';
+import { Xorshift } from './xorshift.ts';
 
 const G = { slotCount: 4096, slotBytes: 256, headroom: 96 };
 const TOTAL_FRAMES = 1_000_000;
 const TWIN_CHECKED_FRAMES = 65_536;
 const CANARY = 0xca;
-
-/** xorshift32: a small deterministic generator for test inputs (not the simulation's RngStream). */
-class Xorshift {
-  constructor(private s: number) {}
-  next(): number {
-    let x = this.s;
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    this.s = x >>> 0;
-    return this.s;
-  }
-  below(n: number): number {
-    return this.next() % n;
-  }
-}
 
 // Offsets in an IPv6-underlay frame: Ethernet 0, IPv6 14 (payload length 18, next header 20, hop limit 21),
 // UDP 54 (destination port 56, checksum 60), tunnel header 62 (VXLAN flags 62; VNI 66..68 in both tunnels).
