@@ -42,7 +42,7 @@ export function readScenarioText(path: string): string {
 }
 
 /** The first `limit` bytes of a file, device or pipe (fewer if it ends sooner). */
-function readAtMost(path: string, limit: number): Buffer {
+export function readAtMost(path: string, limit: number): Buffer {
   const fd = openSync(path, 'r');
   try {
     const chunks: Buffer[] = [];

@@ -98,6 +98,9 @@ const CASES: Case[] = [
   { label: 'run --out under a file', argv: () => ['run', file('ok2.yaml', OK), '--out', join(file('plain.txt', 'x'), 'x.csv')], code: 2, fragments: ['plain.txt is a file, so nothing can be created under it'] },
   { label: 'run --timeseries unwritable', argv: () => ['run', file('ok3.yaml', OK), '--out-dir', join(dir, 'out'), '--timeseries', '/sys/cnisim-t.csv'], code: 2, fragments: ['--timeseries', '/sys refuses new files'] },
   { label: 'sweep --out at a directory', argv: () => ['sweep', file('sw.yaml', `${OK}sweep:\n  parameters:\n    - { path: durationS, values: [60] }\n`), '--out', dir], code: 2, fragments: ['--out', 'is a directory'] },
+  { label: 'report of a 50 MB CSV', argv: () => ['report', bigFile(), '--out', join(dir, 'out', 'r.html')], code: 2, fragments: ['at most 32 MB', 'this one is 50.0 MB', 'a shard of it'] },
+  { label: 'report of a device that never ends (/dev/zero)', argv: () => ['report', '/dev/zero', '--out', join(dir, 'out', 'r.html')], code: 2, fragments: ['at most 32 MB', 'goes on past that'] },
+  { label: 'report of a missing CSV', argv: () => ['report', join(dir, 'missing.csv'), '--out', join(dir, 'out', 'r.html')], code: 2, fragments: ['missing.csv', 'a readable sweep CSV'] },
   { label: 'report --out at a directory', argv: () => ['report', file('r.csv', 'a,b\n1,2\n'), '--out', dir], code: 2, fragments: ['--out', 'is a directory'] },
 ];
 
