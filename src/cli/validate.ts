@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { warningLines } from '../checks/scenario-warnings.ts';
 import { InputError, sortByPosition, type InputProblem } from '../error/input-error.ts';
 import { loadScenarioDocument } from '../scenario/load.ts';
 import { formatCount, runEvents } from '../scenario/work-budget.ts';
@@ -63,13 +64,15 @@ function validate(path: string, flags: BudgetFlags): number {
   process.stdout.write(
     `ok: ${s.name} — ${s.cluster.pools.length} pool(s), ${nodes} node(s) at start, models ${s.cni.join(', ')}; run: about ${formatCount(runEvents(estimateWork(s)))} events${sweepLine}\n`,
   );
+  // Warnings keep exit 0, as in `plan`: the file is valid, and the advice goes to stderr.
+  for (const line of warningLines(s)) process.stderr.write(`${line}\n`);
   return EXIT_OK;
 }
 
 export function registerValidate(program: Command): void {
   program
     .command('validate')
-    .description('Check a scenario file as run and sweep would: schema, address plan, Azure limits, work budget and, with a sweep: section, every case of the grid. Exit 0 if valid, 2 if not.')
+    .description('Check a scenario file as run and sweep would: schema, address plan, Azure limits, work budget and, with a sweep: section, every case of the grid. Exit 0 if valid (warnings, such as a public Overlay pod CIDR, go to stderr), 2 if not.')
     .argument('<scenario>', 'scenario file (YAML or JSON)')
     .option('--max-events <n>', MAX_EVENTS_HELP)
     .option('--max-samples <n>', MAX_SAMPLES_HELP)

@@ -19,11 +19,10 @@ import {
 } from '../model/azure/limits.ts';
 import type { CniName } from '../model/ipam/cni.ts';
 import { staticBlocksInSubnet } from '../model/ipam/static-block.ts';
-import { isSupportedOverlayPodCidr, OVERLAY_POD_CIDR_SUPPORT_RULE } from '../net/aks-address-rules.ts';
 import { usableIps } from '../net/azure-subnet.ts';
 import { cidrSize, parseCidr, type Cidr } from '../net/cidr.ts';
 import { usedByOthersIn } from '../net/used-by-others.ts';
-import { scenarioVnet } from '../checks/pool-subnets.ts';
+import { scenarioWarnings, type ScenarioWarning } from '../checks/scenario-warnings.ts';
 import type { Scenario } from '../scenario/schema/scenario.ts';
 import { searchMaxNodes } from './max-nodes.ts';
 import { planConcurrency, planPools, usesPodCidr, type PlanPool } from './plan-pools.ts';
@@ -35,10 +34,7 @@ import { ipv6NodeBlocks, planFamilies, type FamiliesPlan } from './plan-ipv6.ts'
 
 export type { LimitingFactor, PlanError } from './subnet-tally.ts';
 
-export interface PlanWarning {
-  readonly code: string;
-  readonly message: string;
-}
+export type PlanWarning = ScenarioWarning;
 
 /** How much of one address space the plan uses. All counts are IPv4 addresses. */
 export interface AddressSpaceUse {
@@ -230,17 +226,7 @@ function assessPlan(s: Scenario, cni: CniName, snatOptions: SnatOptions): Omit<P
   errors.push(...families.errors);
   // Dual-stack kubenet takes a route per family per node, so the 400-route table holds 200 nodes.
   const routesPerNode = families.podCidrIpv6 === null ? 1 : KUBENET_ROUTES_PER_NODE_DUAL_STACK;
-  const warnings: PlanWarning[] = [];
-  if (scenarioVnet(s) === null) {
-    warnings.push({
-      code: 'VnetNotGiven',
-      message:
-        'Subnets given without their VNet (--vnet, network.vnet): not checked that they lie inside it, nor the service CIDR (and the kubenet pod CIDR) against the whole VNet, only against the subnets; the managed VNet 10.224.0.0/12 is not assumed',
-    });
-  }
-  if (cni === 'overlay' && !isSupportedOverlayPodCidr(cidrOf(s.network.podCidr))) {
-    warnings.push({ code: 'PodCidrNotPrivate', message: `Pod CIDR ${s.network.podCidr} is not inside a private range: ${OVERLAY_POD_CIDR_SUPPORT_RULE}` });
-  }
+  const warnings: PlanWarning[] = scenarioWarnings(s, cni);
 
   // Overlay pods per cluster (a CONFLICT, assumptions.overlayMaxPodsPerCluster): the pods the workload runs at its
   // peak, as the nodes can hold them.

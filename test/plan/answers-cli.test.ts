@@ -90,6 +90,31 @@ describe('a public Overlay pod CIDR is a warning, not an error (item 8)', () => 
     const shared = cnisim(['plan', '--cni', 'overlay', '--pod-cidr', '100.64.0.0/16', '--format', 'json']);
     expect([shared.code, shared.stderr, json(shared.stdout)[0]?.warnings]).toEqual([0, '', []]);
   });
+
+  it('validate gives the same warnings as plan for a scenario file, per model, and keeps exit 0', () => {
+    const scenario = (podCidr: string, network = '') =>
+      `name: w\ndurationS: 600\ncni: [overlay, kubenet]\nnetwork:\n  podCidr: ${podCidr}\n${network}cluster:\n  pools:\n    - { name: sys, count: 3 }\n`;
+    const pub = join(dir, 'public-pod-cidr.yaml');
+    writeFileSync(pub, scenario('50.0.0.0/16'));
+    const v = cnisim(['validate', pub]);
+    expect(v.code).toBe(0);
+    expect(v.stdout).toMatch(/^ok: w /);
+    // The support rule is Overlay's (concepts-network-azure-cni-overlay): kubenet gets no warning.
+    expect(v.stderr).toBe(cnisim(['plan', pub, '--cni', 'overlay']).stderr);
+    expect(v.stderr).toMatch(/^overlay: warning: PodCidrNotPrivate: Pod CIDR 50\.0\.0\.0\/16 is not inside a private range/);
+    expect(v.stderr.split('\n').filter((l) => l !== '')).toHaveLength(1);
+    const noVnet = join(dir, 'no-vnet.yaml');
+    writeFileSync(noVnet, scenario('10.244.0.0/16', '  nodeSubnet: 10.240.0.0/22\n'));
+    const nv = cnisim(['validate', noVnet]);
+    expect(nv.code).toBe(0);
+    expect(nv.stderr.split('\n').filter((l) => l !== '').map((l) => l.split(': ').slice(0, 3).join(': '))).toEqual([
+      'overlay: warning: VnetNotGiven',
+      'kubenet: warning: VnetNotGiven',
+    ]);
+    const priv = join(dir, 'private.yaml');
+    writeFileSync(priv, scenario('100.64.0.0/16'));
+    expect([cnisim(['validate', priv]).code, cnisim(['validate', priv]).stderr]).toEqual([0, '']);
+  });
 });
 
 describe('Overlay pods per cluster is a parameter both the planner and the simulator apply (item 10)', () => {
