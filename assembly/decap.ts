@@ -1,21 +1,17 @@
 import { ETH_HEADER_LEN, ETHERTYPE_IPV4, ethCheckLen, ethTypeIs } from './ethernet';
 import {
-  ETHERTYPE_TEB, geneveCheckLen, geneveOptionsLen, geneveProtocol, geneveVersion, geneveVni, GENEVE_HEADER_LEN,
-} from './geneve';
-import {
   ipCheck, ipHeaderLen, ipIsFragment, ipProtocol, ipTotalLen, ipTtl, PROTO_UDP,
 } from './ipv4';
 import { M_INNER_LEN, M_INNER_OFF, M_WIRE_LEN, M_WIRE_OFF } from './layout';
 import { slotAddr } from './lookup';
 import { metaGet, metaSet } from './meta';
 import {
-  MODE_NONE, MODE_VXLAN, R_BAD_ETHERTYPE, R_BAD_INNER, R_BAD_SLOT_LENGTH, R_BAD_UDP_LENGTH, R_GENEVE_BAD_OPT_LEN,
-  R_GENEVE_BAD_PROTOCOL, R_GENEVE_BAD_VERSION, R_NOT_UDP, R_OK, R_OUTER_FRAGMENT, R_TRUNCATED, R_TTL_EXPIRED,
-  R_VXLAN_NO_I_FLAG, R_WRONG_PORT, R_WRONG_VNI,
+  MODE_NONE, R_BAD_ETHERTYPE, R_BAD_INNER, R_BAD_SLOT_LENGTH, R_BAD_UDP_LENGTH, R_NOT_UDP, R_OK, R_OUTER_FRAGMENT,
+  R_TRUNCATED, R_TTL_EXPIRED, R_WRONG_PORT,
 } from './reason';
-import { headroom, mode, slotBytes, tunnelPort, vni } from './state';
+import { headroom, mode, slotBytes, tunnelPort } from './state';
+import { tunnelHeaderLen } from './tunnel-header';
 import { udpCheckLen, udpDstPort, udpLength, UDP_HEADER_LEN } from './udp';
-import { vxlanCheckLen, vxlanFlags, vxlanVni, VXLAN_HEADER_LEN } from './vxlan';
 
 // Receives packet i's underlay frame (M_WIRE_OFF, M_WIRE_LEN within its slot) at the destination node and
 // validates it completely before trusting a byte: the frame must lie inside the slot, every header is length-
@@ -51,24 +47,10 @@ import { vxlanCheckLen, vxlanFlags, vxlanVni, VXLAN_HEADER_LEN } from './vxlan';
   if (udpDstPort(u) != tunnelPort) return R_WRONG_PORT;
   const t = u + UDP_HEADER_LEN;
   const tAvail = udpLen - UDP_HEADER_LEN;
-  let inner: usize;
-  let innerLen: u32;
-  if (mode == MODE_VXLAN) {
-    if (!vxlanCheckLen(tAvail)) return R_TRUNCATED;
-    if ((vxlanFlags(t) & 0x08) == 0) return R_VXLAN_NO_I_FLAG;
-    if (vxlanVni(t) != vni) return R_WRONG_VNI;
-    inner = t + VXLAN_HEADER_LEN;
-    innerLen = tAvail - VXLAN_HEADER_LEN;
-  } else {
-    if (!geneveCheckLen(tAvail)) return R_TRUNCATED;
-    if (geneveVersion(t) != 0) return R_GENEVE_BAD_VERSION;
-    const opts = geneveOptionsLen(t);
-    if (opts > tAvail - GENEVE_HEADER_LEN) return R_GENEVE_BAD_OPT_LEN;
-    if (geneveProtocol(t) != ETHERTYPE_TEB) return R_GENEVE_BAD_PROTOCOL;
-    if (geneveVni(t) != vni) return R_WRONG_VNI;
-    inner = t + GENEVE_HEADER_LEN + opts;
-    innerLen = tAvail - GENEVE_HEADER_LEN - opts;
-  }
+  const hdr = tunnelHeaderLen(t, tAvail);
+  if (hdr < 0) return <u32>-hdr;
+  const inner = t + <usize>hdr;
+  const innerLen = tAvail - <u32>hdr;
   if (!ethCheckLen(innerLen) || !ethTypeIs(inner, ETHERTYPE_IPV4)) return R_BAD_INNER;
   if (ipCheck(inner + ETH_HEADER_LEN, innerLen - ETH_HEADER_LEN, false) != R_OK) return R_BAD_INNER;
   metaSet(M_INNER_OFF, i, <u32>(inner - slotAddr(i)));

@@ -2,9 +2,6 @@ import { readU16 } from './bytes';
 import { udp6Checksum } from './checksum6';
 import { ETH_HEADER_LEN, ETHERTYPE_IPV4, ethCheckLen, ethEtherType } from './ethernet';
 import {
-  ETHERTYPE_TEB, geneveCheckLen, geneveOptionsLen, geneveProtocol, geneveVersion, geneveVni, GENEVE_HEADER_LEN,
-} from './geneve';
-import {
   IP_FLAG_MF, IP_FRAG_OFFSET_MASK, ipCheck, ipFlagsFrag, ipHeaderLen, ipProtocol, ipTotalLen, ipTtl, PROTO_UDP,
 } from './ipv4';
 import { ETHERTYPE_IPV6, ip6Check, ip6HopLimit, ip6NextHeader, ip6PayloadLen, IP6_HEADER_LEN } from './ipv6';
@@ -13,14 +10,13 @@ import { slotAddr } from './lookup';
 import { innerFrameOk } from './lookup6';
 import { metaGet, metaSet } from './meta';
 import {
-  MODE_NONE, MODE_VXLAN, R_BAD_CHECKSUM, R_BAD_ETHERTYPE, R_BAD_INNER, R_BAD_SLOT_LENGTH, R_BAD_UDP_LENGTH,
-  R_GENEVE_BAD_OPT_LEN, R_GENEVE_BAD_PROTOCOL, R_GENEVE_BAD_VERSION, R_NOT_UDP, R_OK, R_OUTER_FRAGMENT, R_TRUNCATED,
-  R_TTL_EXPIRED, R_VXLAN_NO_I_FLAG, R_WRONG_PORT, R_WRONG_VNI, R_ZERO_UDP_CHECKSUM,
+  MODE_NONE, R_BAD_CHECKSUM, R_BAD_ETHERTYPE, R_BAD_INNER, R_BAD_SLOT_LENGTH, R_BAD_UDP_LENGTH, R_NOT_UDP, R_OK,
+  R_OUTER_FRAGMENT, R_TRUNCATED, R_TTL_EXPIRED, R_WRONG_PORT, R_ZERO_UDP_CHECKSUM,
 } from './reason';
-import { headroom, mode, slotBytes, tunnelPort, vni } from './state';
+import { headroom, mode, slotBytes, tunnelPort } from './state';
+import { tunnelHeaderLen } from './tunnel-header';
 import { underlay6, zeroUdpChecksum6 } from './state6';
 import { udpCheckLen, udpDstPort, udpLength, UDP_CHECKSUM, UDP_HEADER_LEN } from './udp';
-import { vxlanCheckLen, vxlanFlags, vxlanVni, VXLAN_HEADER_LEN } from './vxlan';
 
 // decap.ts for the family-aware path: the underlay frame is IPv4 or IPv6, the inner frame IPv4 or IPv6. Every
 // header is length-checked before it is read. Over IPv6 the outer header has no checksum; the UDP checksum (over
@@ -71,24 +67,10 @@ export function decapOne6(i: u32): u32 {
   if (udpDstPort(u) != tunnelPort) return R_WRONG_PORT;
   const t = u + UDP_HEADER_LEN;
   const tAvail = udpLen - UDP_HEADER_LEN;
-  let inner: usize;
-  let innerLen: u32;
-  if (mode == MODE_VXLAN) {
-    if (!vxlanCheckLen(tAvail)) return R_TRUNCATED;
-    if ((vxlanFlags(t) & 0x08) == 0) return R_VXLAN_NO_I_FLAG;
-    if (vxlanVni(t) != vni) return R_WRONG_VNI;
-    inner = t + VXLAN_HEADER_LEN;
-    innerLen = tAvail - VXLAN_HEADER_LEN;
-  } else {
-    if (!geneveCheckLen(tAvail)) return R_TRUNCATED;
-    if (geneveVersion(t) != 0) return R_GENEVE_BAD_VERSION;
-    const opts = geneveOptionsLen(t);
-    if (opts > tAvail - GENEVE_HEADER_LEN) return R_GENEVE_BAD_OPT_LEN;
-    if (geneveProtocol(t) != ETHERTYPE_TEB) return R_GENEVE_BAD_PROTOCOL;
-    if (geneveVni(t) != vni) return R_WRONG_VNI;
-    inner = t + GENEVE_HEADER_LEN + opts;
-    innerLen = tAvail - GENEVE_HEADER_LEN - opts;
-  }
+  const hdr = tunnelHeaderLen(t, tAvail);
+  if (hdr < 0) return <u32>-hdr;
+  const inner = t + <usize>hdr;
+  const innerLen = tAvail - <u32>hdr;
   if (!innerFrameOk(inner, innerLen)) return R_BAD_INNER;
   return found(i, <u32>(inner - slotAddr(i)), innerLen);
 }
