@@ -48,6 +48,12 @@ const DEFAULT_PCAP_LIMIT = 1000;
 const PROGRESS_MIN_EVENTS = 5e6;
 
 /**
+ * Events above which `run` uses worker threads unless --workers says otherwise: a few seconds of work. Below,
+ * starting the threads (about 0.3 s) costs more than running the models side by side saves.
+ */
+const WORKERS_MIN_EVENTS = 5e6;
+
+/**
  * Writes every capture to its predictable name (see pcapPaths), also those that caught no frame, and returns
  * the descriptions of the files written. A run whose captures are all empty is refused: nothing crossed the
  * underlay.
@@ -135,7 +141,7 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
     return c;
   };
   const runs = estimate.runsPerReplicate * scenario.replicates;
-  const workers = workersFlag ?? Math.min(runs, availableParallelism());
+  const workers = workersFlag ?? (runEvents(estimate) >= WORKERS_MIN_EVENTS ? Math.min(runs, availableParallelism()) : 1);
   // Frame captures are main-thread objects, filled in run order: with --pcap every model run stays in-process.
   const onWorkers = workers > 1 && runs > 1 && flags.pcap === undefined;
   const showProgress = flags.quiet !== true && process.stderr.isTTY === true && runEvents(estimate) >= PROGRESS_MIN_EVENTS;
@@ -235,7 +241,7 @@ export function registerRun(program: Command): void {
     .option('--max-samples <n>', MAX_SAMPLES_HELP)
     .option('--wide', 'print every column (the table otherwise fits COLUMNS, or 100 characters)')
     .option('--quiet', 'do not print the table or progress')
-    .option('--workers <n>', 'worker threads running the model runs (model × variant × replicate) side by side; default: one per core, at most one per run; 1 runs them one after another in this process, as does --pcap; the output is the same bytes whatever the count')
+    .option('--workers <n>', 'worker threads for the model runs (model × variant × replicate): default one per core, at most one per run, when the run is estimated at 5×10⁶ events or more, else 1; 1 and --pcap run them one after another in this process; the same bytes whatever the count')
     .addHelpText(
       'after',
       `
