@@ -8,13 +8,19 @@
  * Two figures per scenario: events per second (every simulation of the case, every model) and simulated seconds
  * per wall second (duration × number of model runs ÷ wall time).
  *
+ * A scenario with more than one model run is also timed the way `cnisim run` runs it by default: its model runs on
+ * a pool of worker threads (src/sweep/run-units.ts, one per core up to the number of runs), the wall time a user
+ * sees (thread start-up and the results' copy back included); the case name gives the worker count.
+ *
  * Quick mode runs one simulated hour, and full scale shrunk to 100 nodes; its case names say so.
  * Run alone: `npx tsx bench/run.ts --filter e2e`.
  */
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Bench } from 'tinybench';
 import type { Scenario } from '../src/scenario/schema/scenario.ts';
-import { ALL_MODELS, loadScenarioAt, scaledFullScale, ScenarioRunner, type CaseRun } from './scenario-cases.ts';
+import { runScenarioOnWorkers } from '../src/sweep/run-units.ts';
+import { ALL_MODELS, compiledUnitWorker, loadScenarioAt, scaledFullScale, ScenarioRunner, type CaseRun } from './scenario-cases.ts';
 import { measurementsFromBench, type BenchSuite, type Measurement } from './suite.ts';
 
 const scenarioPath = (name: string) => fileURLToPath(new URL(`../scenarios/${name}`, import.meta.url));
@@ -45,6 +51,17 @@ export const suite: BenchSuite = {
         const r = await runner.run(scenario);
         if (r.events !== shape.events) throw new Error(`${name}: ${r.events} events, expected ${shape.events} (not deterministic?)`);
       });
+      const workers = Math.min(shape.runs, availableParallelism());
+      if (workers > 1) {
+        // The same runs (these scenarios have one replicate), so the same events; the rows are checked against
+        // the in-process run's.
+        const rows = JSON.stringify(shape.rows);
+        const kernelModule = await runner.ready();
+        bench.add(`${name}, on ${workers} worker threads`, async () => {
+          const r = await runScenarioOnWorkers(scenario, { workers, kernelModule, ...compiledUnitWorker() });
+          if (JSON.stringify(r.rows) !== rows) throw new Error(`${name}: the worker threads' rows differ from the in-process run's`);
+        });
+      }
       await bench.run();
       out.push(...measurementsFromBench('e2e', bench, 'events/s', () => shape.events));
       out.push(...measurementsFromBench('e2e', bench, 'simulated s/s', () => shape.simulatedS));

@@ -14,6 +14,7 @@
  * Run alone: `npx tsx bench/run.ts --filter scaling`.
  */
 import { execFileSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { ALL_MODELS } from './scenario-cases.ts';
 import { quantile, type BenchSuite, type Measurement } from './suite.ts';
@@ -21,7 +22,8 @@ import { quantile, type BenchSuite, type Measurement } from './suite.ts';
 interface ChildResult {
   readonly nodes: number;
   readonly models: number;
-  readonly events: number;
+  /** Null when the runs were on worker threads. */
+  readonly events: number | null;
   readonly wallS: number;
   readonly cpuS: number;
   readonly maxRssBytes: number;
@@ -29,8 +31,8 @@ interface ChildResult {
 
 const child = fileURLToPath(new URL('./scaling-child.ts', import.meta.url));
 
-function runChild(nodes: number, durationS: number, models: readonly string[] = ['overlay']): ChildResult {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', child, String(nodes), String(durationS), models.join(',')], {
+function runChild(nodes: number, durationS: number, models: readonly string[] = ['overlay'], workers = 1): ChildResult {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', child, String(nodes), String(durationS), models.join(','), String(workers)], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
   });
@@ -78,7 +80,7 @@ export const suite: BenchSuite = {
       const label = `${n.toLocaleString('en-US')} nodes${quick ? ' (quick: 1 simulated hour)' : ''}`;
       const wall = stat('scaling', `wall time, ${label}`, 's', rs.map((x) => x.wallS));
       const rss = stat('scaling', `peak memory, ${label}`, 'bytes', rs.map((x) => x.maxRssBytes));
-      out.push(wall, rss, stat('scaling', `events per second, ${label}`, 'events/s', rs.map((x) => x.events / x.wallS)));
+      out.push(wall, rss, stat('scaling', `events per second, ${label}`, 'events/s', rs.map((x) => (x.events ?? Number.NaN) / x.wallS)));
       medianWall.push(wall.median);
       medianRss.push(rss.median);
     }
@@ -106,7 +108,9 @@ export const suite: BenchSuite = {
  * axes, one run per point (a week of five models is minutes of CPU): simulated duration (1, 2, 4 and 7 days, all
  * five models; the 7-day point is full-week.yaml itself, with its wall time, CPU time and peak memory) and number
  * of models (1 to 5 in full-week's order, one day). Exponents are fitted to CPU time, which a shared machine
- * disturbs less than wall time. Quick mode: 100 nodes, 1 and 2 simulated hours, 1 and 5 models.
+ * disturbs less than wall time. The longest point is also run as `cnisim run` runs it by default, its five model
+ * runs on worker threads (one per core, at most five): the wall time a user sees, and the whole process's CPU
+ * time and peak memory, every thread included. Quick mode: 100 nodes, 1 and 2 simulated hours, 1 and 5 models.
  */
 function fullWeek(quick: boolean): Measurement[] {
   const nodes = quick ? 100 : 5000;
@@ -121,6 +125,14 @@ function fullWeek(quick: boolean): Measurement[] {
     out.push(fitted(`full week: wall time, ${label}`, 's', r.wallS, 1), fitted(`full week: CPU time, ${label}`, 's', r.cpuS, 1));
     out.push(fitted(`full week: peak memory, ${label}`, 'bytes', r.maxRssBytes, 1));
   });
+  const workers = Math.min(ALL_MODELS.length, availableParallelism());
+  const longest = lengths.at(-1) as number;
+  if (workers > 1) {
+    const r = runChild(nodes, longest * unitS, ALL_MODELS, workers);
+    const label = `${longest} ${unit}, ${at}, on ${workers} worker threads`;
+    out.push(fitted(`full week: wall time, ${label}`, 's', r.wallS, 1), fitted(`full week: CPU time, ${label}`, 's', r.cpuS, 1));
+    out.push(fitted(`full week: peak memory, ${label}`, 'bytes', r.maxRssBytes, 1));
+  }
   out.push(fitted(`full week: growth exponent of CPU time in simulated duration (${at})`, 'exponent', growthExponent(lengths, byLength.map((r) => r.cpuS)), lengths.length));
   const counts = quick ? [1, 5] : [1, 2, 3, 4, 5];
   // Five models for one unit is the first duration point: reused, not run again.

@@ -3,12 +3,12 @@
  * extension, the time series collected) and counts the events its simulations dispatched, through a small
  * extension that only watches (the public extension point; nothing in src/ changes for the benchmark).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { loadKernelModule } from '../src/kernel/load-kernel.ts';
 import type { CaseExtension } from '../src/scenario/case-extension.ts';
 import { CASE_EXTENSIONS } from '../src/scenario/extensions.ts';
 import { parseScenarioText } from '../src/scenario/load.ts';
-import { runScenarioCase } from '../src/scenario/run.ts';
+import { runScenarioCase, type CaseResult } from '../src/scenario/run.ts';
 import type { Scenario } from '../src/scenario/schema/scenario.ts';
 import type { Simulation } from '../src/sim/simulation.ts';
 
@@ -18,14 +18,17 @@ export interface CaseRun {
   /** Simulated seconds over all those simulations (duration × runs). */
   readonly simulatedS: number;
   readonly runs: number;
+  /** The summary rows, as `cnisim run` writes them. */
+  readonly rows: CaseResult['rows'];
 }
 
 export class ScenarioRunner {
   private kernel: WebAssembly.Module | undefined;
 
-  /** Compiles the kernel module (once per process), so a timed run does not include it. */
-  async ready(): Promise<void> {
+  /** Compiles the kernel module (once per process), so a timed run does not include it, and returns it. */
+  async ready(): Promise<WebAssembly.Module> {
     this.kernel ??= await loadKernelModule('release');
+    return this.kernel;
   }
 
   /** Runs one case (seed from the scenario, replicate 0) with the time series on, as `cnisim run` does. */
@@ -44,7 +47,7 @@ export class ScenarioRunner {
         return null;
       },
     };
-    await runScenarioCase(scenario, {
+    const result = await runScenarioCase(scenario, {
       seed: scenario.seed,
       replicate: 0,
       kernelModule,
@@ -52,7 +55,7 @@ export class ScenarioRunner {
       extensions: [...CASE_EXTENSIONS, watcher],
     });
     const events = sims.reduce((sum, s) => sum + s.dispatched, 0);
-    return { events, simulatedS: scenario.durationS * sims.length, runs: sims.length };
+    return { events, simulatedS: scenario.durationS * sims.length, runs: sims.length, rows: result.rows };
   }
 }
 
@@ -114,4 +117,13 @@ workload:
 
 export function scaledFullScale(nodes: number, durationS = 86400, models: readonly string[] = ['overlay']): Scenario {
   return parseScenarioText(scaledFullScaleYaml(nodes, durationS, models), `full-scale-${nodes}.yaml`);
+}
+
+/**
+ * The compiled run worker, when dist/ is built (`npm run bench` builds it first): its threads start as an
+ * installed cnisim's do, without loading tsx (about a second per thread), so the wall time is the one a user sees.
+ */
+export function compiledUnitWorker(): { workerUrl?: string } {
+  const url = new URL('../dist/js/unit-worker.js', import.meta.url);
+  return existsSync(url) ? { workerUrl: url.href } : {};
 }

@@ -63,8 +63,9 @@ const STEPS = {
       const esbuild = await import('esbuild');
       const result = await esbuild.build({
         absWorkingDir: root,
-        // The CLI, and the sweep's worker-thread entry (src/sweep/run-sweep.ts finds it next to itself).
-        entryPoints: { main: 'src/cli/main.ts', 'case-worker': 'src/sweep/case-worker.ts' },
+        // The CLI, and the worker-thread entries of sweep and run (src/sweep/run-sweep.ts and run-units.ts find
+        // them next to themselves).
+        entryPoints: { main: 'src/cli/main.ts', 'case-worker': 'src/sweep/case-worker.ts', 'unit-worker': 'src/sweep/unit-worker.ts' },
         // dist/js/ is two levels below the root, as src/<dir>/ is: the relative URLs to package.json and
         // build/*.wasm in the sources hold in the output too.
         outdir: 'dist/js',

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { ATTEMPT_COLUMNS, EVENT_COLUMNS, runScenarioReplicates } from '../scenario/run-replicates.ts';
 import { summaryColumns } from '../scenario/run.ts';
@@ -37,6 +38,7 @@ interface RunFlags extends BudgetFlags, RunOutputFlags {
   pcapLimit?: string;
   wide?: boolean;
   quiet?: boolean;
+  workers?: string;
 }
 
 /** Frames captured by default with --pcap: enough to inspect, small enough to open at once in Wireshark. */
@@ -44,6 +46,12 @@ const DEFAULT_PCAP_LIMIT = 1000;
 
 /** Events above which `run` shows progress on a terminal: a few seconds of work. */
 const PROGRESS_MIN_EVENTS = 5e6;
+
+/**
+ * Events above which `run` uses worker threads unless --workers says otherwise: a few seconds of work. Below,
+ * starting the threads (about 0.3 s) costs more than running the models side by side saves.
+ */
+const WORKERS_MIN_EVENTS = 5e6;
 
 /**
  * Writes every capture to its predictable name (see pcapPaths), also those that caught no frame, and returns
@@ -63,6 +71,12 @@ function writeCaptures(file: string, paths: ReadonlyMap<string, string>, capture
   });
 }
 
+/** The compiled kernel, sent once to every worker; without it (no build/) each worker reports the missing file itself. */
+async function kernelFor(): Promise<{ kernelModule?: WebAssembly.Module }> {
+  const kernelModule = await (await import('../sweep/sweep-kernel.ts')).loadSweepKernel();
+  return kernelModule === undefined ? {} : { kernelModule };
+}
+
 /** Each model's subnets and maxPods, as the conclusion and the report need them. */
 export function addressPlanOf(scenario: Scenario): (cni: string) => ModelAddressPlan {
   const n = scenario.network;
@@ -80,6 +94,7 @@ export function addressPlanOf(scenario: Scenario): (cni: string) => ModelAddress
 async function run(paths: string[], flags: RunFlags): Promise<number> {
   const path = paths.join(', ');
   const budget = parseBudgetFlags(flags);
+  const workersFlag = flags.workers === undefined ? undefined : parseIntFlag('--workers', flags.workers, 1, 1024);
   const loaded = applyPoolFlags(loadScenarioInput(paths, importFlags(flags)), flags);
   const scenario: Scenario = {
     ...loaded,
@@ -126,17 +141,33 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
     return c;
   };
   const runs = estimate.runsPerReplicate * scenario.replicates;
+  const workers = workersFlag ?? (runEvents(estimate) >= WORKERS_MIN_EVENTS ? Math.min(runs, availableParallelism()) : 1);
+  // Frame captures are main-thread objects, filled in run order: with --pcap every model run stays in-process.
+  const onWorkers = workers > 1 && runs > 1 && flags.pcap === undefined;
   const showProgress = flags.quiet !== true && process.stderr.isTTY === true && runEvents(estimate) >= PROGRESS_MIN_EVENTS;
   const progress = progressReporter(process.stderr, !showProgress, { label: 'run', unit: 'per mille', barFormat: 'run [{bar}] {percentage}% of the simulated time of every model run | {eta_formatted} left' });
+  const show = (doneRuns: number) => progress.update(Math.round(1000 * Math.min(1, doneRuns / runs)), 1000);
   let finished = 0;
   const onProgress = (doneNs: number, durationNs: number) => {
     if (doneNs >= durationNs) finished++;
-    progress.update(Math.round(1000 * Math.min(1, (finished + (doneNs < durationNs ? doneNs / durationNs : 0)) / runs)), 1000);
+    show(finished + (doneNs < durationNs ? doneNs / durationNs : 0));
   };
-  const result = await runScenarioReplicates(scenario, {
-    ...(flags.pcap === undefined ? {} : { frameSinkFor }),
-    ...(showProgress ? { onProgress } : {}),
-  });
+  // On workers, model runs advance side by side: each one's share of its simulated time is kept and summed.
+  const doneShare = new Float64Array(runs);
+  const onRunProgress = (run: number, doneNs: number, durationNs: number) => {
+    doneShare[run] = doneNs / durationNs;
+    show(doneShare.reduce((a, b) => a + b, 0));
+  };
+  const result = onWorkers
+    ? await (await import('../sweep/run-units.ts')).runScenarioOnWorkers(scenario, {
+        workers,
+        ...(scenario.datapath === undefined ? {} : await kernelFor()),
+        ...(showProgress ? { onProgress: onRunProgress } : {}),
+      })
+    : await runScenarioReplicates(scenario, {
+        ...(flags.pcap === undefined ? {} : { frameSinkFor }),
+        ...(showProgress ? { onProgress } : {}),
+      });
   progress.stop();
   const { columns, rows, timeseriesColumns, timeseries, events, attempts } = result;
   // Each file is complete when it appears: written whole, then renamed into place.
@@ -210,6 +241,7 @@ export function registerRun(program: Command): void {
     .option('--max-samples <n>', MAX_SAMPLES_HELP)
     .option('--wide', 'print every column (the table otherwise fits COLUMNS, or 100 characters)')
     .option('--quiet', 'do not print the table or progress')
+    .option('--workers <n>', 'worker threads for the model runs (model × variant × replicate): default one per core, at most one per run, when the run is estimated at 5×10⁶ events or more, else 1; 1 and --pcap run them one after another in this process; the same bytes whatever the count')
     .addHelpText(
       'after',
       `

@@ -2,7 +2,7 @@ import type { CniName } from '../model/ipam/cni.ts';
 import type { CellValue } from '../output/csv-format.ts';
 import { EPISODE_COLUMNS } from '../output/exhaustion-episodes.ts';
 import type { FrameSink } from './case-extension.ts';
-import { runScenarioCase, type CaseOptions } from './run.ts';
+import { runScenarioCase, type CaseOptions, type CaseResult } from './run.ts';
 import type { Scenario } from './schema/scenario.ts';
 
 /** Columns of the exhaustion episodes (`cnisim run --events`): one row per episode. */
@@ -33,6 +33,18 @@ export async function runScenarioReplicates(
     readonly onProgress?: NonNullable<CaseOptions['onProgress']>;
   } = {},
 ): Promise<ScenarioResult> {
+  const cases: CaseResult[] = [];
+  for (let r = 0; r < scenario.replicates; r++) {
+    cases.push(await runScenarioCase(scenario, { ...opts, seed: scenario.seed, replicate: r, timeseries: true }));
+  }
+  return scenarioResult(scenario, cases);
+}
+
+/**
+ * What `cnisim run` writes, from each replicate's case result (with time series), given in replicate order:
+ * the same rows whether the cases ran one after another or their model runs ran on worker threads.
+ */
+export function scenarioResult(scenario: Scenario, cases: readonly CaseResult[]): ScenarioResult {
   let columns: readonly string[] = [];
   let tsColumns: readonly string[] = [];
   const rows: (readonly CellValue[])[] = [];
@@ -40,14 +52,13 @@ export async function runScenarioReplicates(
   const events: CellValue[][] = [];
   const attempts: CellValue[][] = [];
   const many = scenario.replicates > 1;
-  for (let r = 0; r < scenario.replicates; r++) {
-    const result = await runScenarioCase(scenario, { ...opts, seed: scenario.seed, replicate: r, timeseries: true });
+  cases.forEach((result, r) => {
     columns = result.columns;
     tsColumns = result.timeseriesColumns;
     rows.push(...result.rows);
     for (const t of result.timeseries) timeseries.push(many ? [r, ...t] : t);
     for (const e of result.episodes) events.push([e.cni, e.variant, r, e.refused, e.cause, e.pool, e.firstNs / 1e9, e.lastNs / 1e9, e.attempts]);
     for (const e of result.exhaustions) attempts.push([e.cni, e.variant, r, e.timeNs / 1e9, e.cause, e.detail]);
-  }
+  });
   return { columns, rows, timeseriesColumns: many ? ['replicate', ...tsColumns] : tsColumns, timeseries, events, attempts };
 }

@@ -59,10 +59,16 @@ describe('each command loads only what it uses', () => {
     for (const m of modules) expect(m, m).not.toMatch(/^(kernel|sweep|scenario|output\/report|sim\/simulation)/);
   });
 
-  it('run loads the charts only with --report, and never the worker pool', () => {
+  it('run loads the charts only with --report, and the worker pool only for more than one model run', () => {
     const plain = loaded(['run', 'scenarios/overlay-vs-flat.yaml', '--cni', 'overlay', '--quiet', ...out('plain')]);
     expect(plain.packages.has('vega')).toBe(false);
     expect(plain.packages.has('piscina')).toBe(false);
+    expect(plain.modules.some((m) => m.startsWith('sweep/run-units'))).toBe(false);
+    const inProcess = loaded(['run', 'scenarios/overlay-vs-flat.yaml', '--cni', 'overlay,kubenet', '--workers', '1', '--quiet', ...out('one')]);
+    expect(inProcess.packages.has('piscina')).toBe(false);
+    const two = loaded(['run', 'scenarios/overlay-vs-flat.yaml', '--cni', 'overlay,kubenet', '--workers', '2', '--quiet', ...out('two')]);
+    expect(two.packages.has('piscina')).toBe(true);
+    expect(two.modules).toContain('sweep/run-units');
     expect(plain.modules.some((m) => m.startsWith('output/report/'))).toBe(false);
     const withReport = loaded(['run', 'scenarios/overlay-vs-flat.yaml', '--cni', 'overlay', '--quiet', ...out('report'), '--report', join(dir, 'r.html')]);
     expect(withReport.packages.has('vega')).toBe(true);

@@ -73,6 +73,10 @@ describe('the npm package', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('node-subnet runs out first');
     expect(readFileSync(join(app, 'r.html'), 'utf8')).toContain('<svg');
+    // `run --workers` runs the model runs on worker threads: they too load from the package alone, and agree.
+    const onWorkers = cnisim(['run', 'small.yaml', '--workers', '2', '--out', 's2.csv', '--quiet']);
+    expect(onWorkers.status, onWorkers.stderr).toBe(0);
+    expect(readFileSync(join(app, 's2.csv'), 'utf8')).toBe(readFileSync(join(app, 's.csv'), 'utf8'));
 
     // A sweep runs its cases on worker threads: they too must load from the package alone.
     cpSync(join(REPO_ROOT, 'test/sweep/fixtures/small-sweep.yaml'), join(app, 'sweep.yaml'));
