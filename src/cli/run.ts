@@ -10,6 +10,7 @@ import { conclusion, type ModelAddressPlan } from '../output/conclusion.ts';
 import { humanDuration } from '../output/human-format.ts';
 import { InputError, throwIfProblems } from '../error/input-error.ts';
 import { dualStackProblems } from '../checks/dual-stack-checks.ts';
+import { warningLines } from '../checks/scenario-warnings.ts';
 import { PcapCapture } from '../output/pcap.ts';
 import { runTable } from '../output/run-table.ts';
 import { terminalStyle, terminalWidth } from '../output/terminal-style.ts';
@@ -132,6 +133,9 @@ async function run(paths: string[], flags: RunFlags): Promise<number> {
     ...(flags.report === undefined ? [] : [{ flag: '--report', path: flags.report }]),
     ...[...pcapFileOf.values()].map((p) => ({ flag: '--pcap', path: p })),
   ]);
+  // The planner's warnings (a public Overlay pod CIDR, subnets without their VNet) for the models that run; they
+  // keep exit 0 and go to stderr, with --quiet too: they are about the input, not progress.
+  for (const line of warningLines(scenario)) process.stderr.write(`${line}\n`);
   const captures = new Map<string, PcapCapture>();
   const frameSinkFor = (cniName: string, variant: string) => {
     const key = captureKey(cniName, variant);
@@ -240,7 +244,7 @@ export function registerRun(program: Command): void {
     .option('--max-events <n>', MAX_EVENTS_HELP)
     .option('--max-samples <n>', MAX_SAMPLES_HELP)
     .option('--wide', 'print every column (the table otherwise fits COLUMNS, or 100 characters)')
-    .option('--quiet', 'do not print the table or progress')
+    .option('--quiet', 'do not print the table or progress (warnings about the input still go to stderr)')
     .option('--workers <n>', 'worker threads for the model runs (model × variant × replicate): default one per core, at most one per run, when the run is estimated at 5×10⁶ events or more, else 1; 1 and --pcap run them one after another in this process; the same bytes whatever the count')
     .addHelpText(
       'after',

@@ -115,6 +115,18 @@ describe('a public Overlay pod CIDR is a warning, not an error (item 8)', () => 
     writeFileSync(priv, scenario('100.64.0.0/16'));
     expect([cnisim(['validate', priv]).code, cnisim(['validate', priv]).stderr]).toEqual([0, '']);
   });
+
+  it('run prints the same warnings before it runs, with --quiet too, for the models it runs (--cni)', () => {
+    const pub = join(dir, 'public-pod-cidr-run.yaml');
+    writeFileSync(pub, 'name: w\ndurationS: 600\ncni: [overlay, kubenet]\nnetwork:\n  podCidr: 50.0.0.0/16\ncluster:\n  pools:\n    - { name: sys, count: 3 }\n');
+    const out = join(dir, 'run-out');
+    const r = cnisim(['run', pub, '--quiet', '--out-dir', out]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(cnisim(['validate', pub]).stderr);
+    expect(readFileSync(join(out, 'w.summary.csv'), 'utf8').split('\n')[0]).toMatch(/^scenario,cni,/);
+    // Only kubenet: the Overlay rule does not apply.
+    expect(cnisim(['run', pub, '--quiet', '--cni', 'kubenet', '--out-dir', out]).stderr).toBe('');
+  });
 });
 
 describe('Overlay pods per cluster is a parameter both the planner and the simulator apply (item 10)', () => {
