@@ -44,10 +44,14 @@ interface OpenEpisode {
 /**
  * Groups refused attempts into episodes as they happen. Memory grows with the number of episodes, not of
  * attempts: a week of constant refusals is one row per cause and pool.
+ *
+ * Open episodes are found by (refused, cause, pool) through nested maps keyed by the strings themselves: a
+ * refusal costs three lookups of strings whose hashes are cached, and builds no key (a week of exhaustion under
+ * Pod Subnet is millions of refusals).
  */
 export class EpisodeTracker {
   private interval = 0;
-  private readonly open = new Map<string, OpenEpisode>();
+  private readonly open = new Map<RefusedRequest, Map<string, Map<string, OpenEpisode>>>();
   private readonly closed: ExhaustionEpisode[] = [];
 
   /** Called once per time-series sample: the interval clock that decides when an episode has ended. */
@@ -57,8 +61,8 @@ export class EpisodeTracker {
 
   /** One refusal of `count` requests at once (a group of pods refused together counts each pod). */
   refuse(timeNs: number, refused: RefusedRequest, cause: string, pool: string, count = 1): void {
-    const key = `${refused}\u0000${cause}\u0000${pool}`;
-    const e = this.open.get(key);
+    const byPool = this.poolsOf(refused, cause);
+    const e = byPool.get(pool);
     if (e !== undefined && this.interval - e.lastInterval <= 1) {
       e.lastNs = timeNs;
       e.lastInterval = this.interval;
@@ -66,13 +70,28 @@ export class EpisodeTracker {
       return;
     }
     if (e !== undefined) this.closed.push(freeze(e));
-    this.open.set(key, { refused, cause, pool, firstNs: timeNs, lastNs: timeNs, attempts: count, lastInterval: this.interval });
+    byPool.set(pool, { refused, cause, pool, firstNs: timeNs, lastNs: timeNs, attempts: count, lastInterval: this.interval });
   }
 
   /** Every episode so far, open ones included, in order of first refusal (then refused kind, cause, pool). */
   episodes(): ExhaustionEpisode[] {
-    const all = [...this.closed, ...[...this.open.values()].map(freeze)];
+    const all = [...this.closed];
+    for (const byCause of this.open.values()) for (const byPool of byCause.values()) for (const e of byPool.values()) all.push(freeze(e));
     return all.sort((a, b) => a.firstNs - b.firstNs || cmp(a.refused, b.refused) || cmp(a.cause, b.cause) || cmp(a.pool, b.pool));
+  }
+
+  private poolsOf(refused: RefusedRequest, cause: string): Map<string, OpenEpisode> {
+    let byCause = this.open.get(refused);
+    if (byCause === undefined) {
+      byCause = new Map();
+      this.open.set(refused, byCause);
+    }
+    let byPool = byCause.get(cause);
+    if (byPool === undefined) {
+      byPool = new Map();
+      byCause.set(cause, byPool);
+    }
+    return byPool;
   }
 }
 

@@ -73,15 +73,19 @@ export class IpMetrics {
     cluster.events.subscribe((e) => {
       if (e.kind === 'node-join-failed') {
         this.nodesFailedJoin++;
-        this.record(e.timeNs, 'node', e.cause, this.poolName(e.poolIndex), e.detail);
+        const pool = this.poolName(e.poolIndex);
+        if (this.refuse(e.timeNs, 'node', e.cause, pool, 1)) this.keep(e.timeNs, e.cause, pool, e.detail);
       } else if (e.kind === 'pod-ip-failed') {
-        this.record(e.timeNs, 'pod', e.cause, this.poolName(cluster.poolIndex(e.nodeId)), `node ${e.nodeId}: ${e.pods} pod${e.pods === 1 ? '' : 's'} could not get an IP`, e.pods);
+        const pool = this.poolName(cluster.poolIndex(e.nodeId));
+        // The detail is built only while records are kept: past MAX_RECORDS a refusal builds no string.
+        if (this.refuse(e.timeNs, 'pod', e.cause, pool, e.pods)) this.keep(e.timeNs, e.cause, pool, `node ${e.nodeId}: ${e.pods} pod${e.pods === 1 ? '' : 's'} could not get an IP`);
       }
     });
     upgrades.onEvent((e) => {
       if (e.kind === 'upgrade-blocked') {
         this.upgradesBlocked++;
-        this.record(e.timeNs, 'upgrade', 'upgrade-blocked', this.poolName(e.poolIndex), 'surge node could not be created');
+        const pool = this.poolName(e.poolIndex);
+        if (this.refuse(e.timeNs, 'upgrade', 'upgrade-blocked', pool, 1)) this.keep(e.timeNs, 'upgrade-blocked', pool, 'surge node could not be created');
       }
     });
   }
@@ -141,13 +145,19 @@ export class IpMetrics {
     return this.cluster.config.pools[poolIndex]?.name ?? String(poolIndex);
   }
 
-  private record(timeNs: number, refused: RefusedRequest, cause: string, pool: string, detail: string, count = 1): void {
+  /** Counts one refusal (of `count` requests); returns whether it is to be kept as a record (see `keep`). */
+  private refuse(timeNs: number, refused: RefusedRequest, cause: string, pool: string, count: number): boolean {
     if (this.firstNs < 0) {
       this.firstNs = timeNs;
       this.firstCause = cause;
     }
     this.tracker.refuse(timeNs, refused, cause, pool, count);
-    if (this.records.length < MAX_RECORDS) this.records.push({ timeNs, cause, detail: `pool ${pool}: ${detail}` });
-    else this.dropped++;
+    if (this.records.length < MAX_RECORDS) return true;
+    this.dropped++;
+    return false;
+  }
+
+  private keep(timeNs: number, cause: string, pool: string, detail: string): void {
+    this.records.push({ timeNs, cause, detail: `pool ${pool}: ${detail}` });
   }
 }
