@@ -66,9 +66,9 @@ export class LoadIndex {
     this.bucketOf[node] = -1;
   }
 
-  /** Moves a node already in the index to a new load. */
+  /** Moves a node to a new load (to the front of its bucket); a node not in the index stays out. */
   update(node: number, load: number): void {
-    if (!this.contains(node)) return;
+    if ((this.bucketOf[node] as number) < 0) return;
     const pool = this.poolOf[node] as number;
     this.remove(node);
     this.insert(node, pool, load);

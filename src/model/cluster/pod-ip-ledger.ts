@@ -1,6 +1,6 @@
 import type { Simulation } from '../../sim/simulation.ts';
 import type { TraceBus } from '../../sim/trace.ts';
-import { TRANSIENT_CAUSES, type IpamModel } from '../ipam/ipam-model.ts';
+import { isTransientCause, type IpamModel } from '../ipam/ipam-model.ts';
 import { growInt32 } from '../typed-grow.ts';
 import type { ClusterEvent } from './cluster-view.ts';
 import { bump } from './bump.ts';
@@ -120,7 +120,7 @@ export class PodIpLedger {
     const fresh = waiting - (this.failedOn[node] as number);
     if (fresh <= 0) return;
     const cause = this.ipam.waitCause(node);
-    if (TRANSIENT_CAUSES.has(cause)) return;
+    if (isTransientCause(cause)) return;
     this.failedOn[node] = waiting;
     this.failed += fresh;
     this.events.emit({ kind: 'pod-ip-failed', timeNs: this.sim.now, nodeId: node, cause, pods: fresh });

@@ -207,8 +207,9 @@ export class PodPlacement {
       const pools = this.config.poolsOf[g] as readonly number[];
       while (waiting > 0) {
         let best = -1;
-        let bestLoad = Infinity;
-        for (const p of pools) {
+        let bestLoad = MAX_PODS_LIMIT + 1;
+        for (let i = 0; i < pools.length; i++) {
+          const p = pools[i] as number;
           const node = this.index.least(p, this.config.maxPodsOf[p] as number);
           if (node >= 0) {
             const load = this.index.loadOf(node);
@@ -243,7 +244,7 @@ export class PodPlacement {
   private addBound(group: number, node: number, n: number): void {
     bump(this.bound, node, n);
     bump(this.groupBound, group, n);
-    if (this.index.contains(node)) this.index.update(node, this.bound[node] as number);
+    this.index.update(node, this.bound[node] as number);
   }
 
   private batchStart(node: number): void {

@@ -85,9 +85,11 @@ export abstract class IpamBase implements IpamModel {
     const t = this.nodes;
     let got = 0;
     // One address at a time, resizing after each, as the CNS pool monitor sees pods arrive: a Pod Subnet
-    // dynamic node asks for its next batch when the pod that leaves fewer than 8 free takes its address.
-    while (got < count && t.get(t.used, node) + t.get(t.releasing, node) < t.get(t.capacity, node)) {
-      t.add(t.used, node, 1);
+    // dynamic node asks for its next batch when the pod that leaves fewer than 8 free takes its address. The
+    // counters are read afresh each time: usageChanged may change the node's capacity. (An id beyond the table
+    // reads undefined, and the comparison is false: no address, as for a node with none.)
+    while (got < count && (t.used[node] as number) + (t.releasing[node] as number) < (t.capacity[node] as number)) {
+      t.used[node] = (t.used[node] as number) + 1;
       this.podIpsBound++;
       got++;
       this.usageChanged(node);
