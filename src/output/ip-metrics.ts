@@ -75,11 +75,12 @@ export class IpMetrics {
         this.nodesFailedJoin++;
         const pool = this.poolName(e.poolIndex);
         if (this.refuse(e.timeNs, 'node', e.cause, pool, 1)) this.keep(e.timeNs, e.cause, pool, e.detail);
-      } else if (e.kind === 'pod-ip-failed') {
-        const pool = this.poolName(cluster.poolIndex(e.nodeId));
-        // The detail is built only while records are kept: past MAX_RECORDS a refusal builds no string.
-        if (this.refuse(e.timeNs, 'pod', e.cause, pool, e.pods)) this.keep(e.timeNs, e.cause, pool, `node ${e.nodeId}: ${e.pods} pod${e.pods === 1 ? '' : 's'} could not get an IP`);
       }
+    });
+    cluster.podIpFailures.subscribe((e) => {
+      const pool = this.poolName(cluster.poolIndex(e.nodeId));
+      // The detail is built only while records are kept: past MAX_RECORDS a refusal builds no string.
+      if (this.refuse(e.timeNs, 'pod', e.cause, pool, e.pods)) this.keep(e.timeNs, e.cause, pool, `node ${e.nodeId}: ${e.pods} pod${e.pods === 1 ? '' : 's'} could not get an IP`);
     });
     upgrades.onEvent((e) => {
       if (e.kind === 'upgrade-blocked') {

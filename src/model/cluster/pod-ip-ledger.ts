@@ -2,7 +2,7 @@ import type { Simulation } from '../../sim/simulation.ts';
 import type { TraceBus } from '../../sim/trace.ts';
 import { isTransientCause, type IpamModel } from '../ipam/ipam-model.ts';
 import { growInt32 } from '../typed-grow.ts';
-import type { ClusterEvent } from './cluster-view.ts';
+import type { PodIpFailedEvent } from './cluster-view.ts';
 import { bump } from './bump.ts';
 
 /** Addresses at their most, over the run. */
@@ -44,7 +44,7 @@ export class PodIpLedger {
   constructor(
     private readonly sim: Simulation,
     private readonly ipam: IpamModel,
-    private readonly events: TraceBus<ClusterEvent>,
+    private readonly events: TraceBus<PodIpFailedEvent>,
     groups: number,
   ) {
     this.waiting = Array.from({ length: groups }, () => new Int32Array(64));
