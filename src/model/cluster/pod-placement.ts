@@ -66,7 +66,7 @@ export class PodPlacement {
   ) {
     this.groups = config.poolsOf.length + 1;
     this.dsGroup = config.poolsOf.length;
-    this.index = new LoadIndex(config.maxPodsOf.length, MAX_PODS_LIMIT, 64);
+    this.index = new LoadIndex(config.maxPodsOf, MAX_PODS_LIMIT, 64);
     this.starting = Array.from({ length: this.groups }, () => new Int32Array(64));
     this.running = Array.from({ length: this.groups }, () => new Int32Array(64));
     this.unscheduled = new Int32Array(this.groups);
@@ -205,12 +205,11 @@ export class PodPlacement {
       let waiting = this.unscheduled[g] as number;
       if (waiting === 0) continue;
       const pools = this.config.poolsOf[g] as readonly number[];
-      while (waiting > 0) {
+      while (waiting > 0 && this.index.nodesWithRoom > 0) {
         let best = -1;
         let bestLoad = MAX_PODS_LIMIT + 1;
-        for (let i = 0; i < pools.length; i++) {
-          const p = pools[i] as number;
-          const node = this.index.least(p, this.config.maxPodsOf[p] as number);
+        for (const p of pools) {
+          const node = this.index.least(p);
           if (node >= 0) {
             const load = this.index.loadOf(node);
             if (load < bestLoad) {
