@@ -61,21 +61,21 @@ export class PodSubnetDynamicIpam extends IpamBase {
     return 'ip-batch-pending';
   }
 
-  protected override usageChanged(node: number): void {
-    this.resize(node);
+  protected override usageChanged(node: number): boolean {
+    return this.resize(node);
   }
 
   /**
-   * Requests up to the target, or gives back down to it when too many are free. Called after every address a
-   * node binds or releases: it reads the node's counters straight from the typed arrays (a live node's id is
-   * within them) and builds nothing.
+   * Requests up to the target, or gives back down to it when too many are free; returns whether it did either.
+   * Called after every address a node binds or releases: it reads the node's counters straight from the typed
+   * arrays (a live node's id is within them) and builds nothing.
    */
-  private resize(node: number): void {
+  private resize(node: number): boolean {
     const t = this.nodes;
-    if (t.live[node] !== 1) return;
+    if (t.live[node] !== 1) return false;
     const podSubnet = t.podSubnet[node] as number;
     const pool = this.pools[podSubnet];
-    if (pool === undefined) return;
+    if (pool === undefined) return false;
     const batch = pool.free < DYNAMIC_BATCH_SIZE ? 1 : DYNAMIC_BATCH_SIZE;
     const inUse = (t.used[node] as number) + (t.releasing[node] as number);
     const target = dynamicTargetIps(inUse, t.maxPods[node] as number, batch);
@@ -83,12 +83,12 @@ export class PodSubnetDynamicIpam extends IpamBase {
     if (target > held) {
       const got = pool.takeUpTo(target - held);
       this.markStarved(node, got < target - held);
-      if (got === 0) return;
+      if (got === 0) return false;
       t.held[node] = held + got;
       t.add(t.inFlight, node, got);
       this.podIpsHeld += got;
       this.sim.schedule(this.timing.batchAllocationDelayNs, this.hArrived, node, (t.epoch[node] as number) * COUNT_RADIX + got);
-      return;
+      return true;
     }
     // Give back only arrived, unbound addresses, and only past the maximum free level.
     const free = (t.capacity[node] as number) - inUse;
@@ -100,7 +100,9 @@ export class PodSubnetDynamicIpam extends IpamBase {
       this.podIpsHeld -= excess;
       pool.give(excess);
       this.retryStarved(podSubnet);
+      return true;
     }
+    return false;
   }
 
   private onArrived(node: number, packed: number): void {
