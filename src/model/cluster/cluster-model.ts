@@ -290,7 +290,8 @@ export class ClusterModel implements ClusterView, IpamHost {
 
   podIpsAvailable(node: number): void {
     this.ips.observe();
-    if (this.nodes.state(node) === NodeState.Free) return;
+    // Nothing to do on a node with no pod waiting (every release under a model with room to spare).
+    if (this.nodes.state(node) === NodeState.Free || this.ips.podsWaitingOn(node) === 0) return;
     this.pods.podIpsAvailable(node);
   }
 

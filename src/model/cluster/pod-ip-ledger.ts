@@ -66,6 +66,10 @@ export class PodIpLedger {
   waitingOf(group: number, node: number): number {
     return (this.waiting[group] as Int32Array)[node] as number;
   }
+  /** Pods of every group waiting on the node. */
+  podsWaitingOn(node: number): number {
+    return this.waitingOn[node] as number;
+  }
 
   /** `count` pods of the group were just bound to the node: those that get an address now are returned, the rest wait. */
   bind(group: number, node: number, count: number): number {
