@@ -15,6 +15,8 @@ export class LoadIndex {
   private readonly lowHint: Int32Array;
   /** Per pool: loads below this have room (the pool's maxPods, within the buckets). */
   private readonly endOf: Int32Array;
+  /** Per pool: its nodes with room. */
+  private readonly roomyOf: Int32Array;
   private readonly stride: number;
   private roomy = 0;
 
@@ -24,6 +26,7 @@ export class LoadIndex {
     this.heads = new Int32Array(maxLoadOf.length * this.stride).fill(-1);
     this.lowHint = new Int32Array(maxLoadOf.length);
     this.endOf = Int32Array.from(maxLoadOf, (m) => Math.min(m, this.stride));
+    this.roomyOf = new Int32Array(maxLoadOf.length);
     this.next = new Int32Array(nodeCapacity).fill(-1);
     this.prev = new Int32Array(nodeCapacity).fill(-1);
     this.bucketOf = new Int32Array(nodeCapacity).fill(-1);
@@ -61,7 +64,10 @@ export class LoadIndex {
     this.bucketOf[node] = load;
     this.poolOf[node] = pool;
     if (load < (this.lowHint[pool] as number)) this.lowHint[pool] = load;
-    if (load < (this.endOf[pool] as number)) this.roomy++;
+    if (load < (this.endOf[pool] as number)) {
+      this.roomy++;
+      this.roomyOf[pool] = (this.roomyOf[pool] as number) + 1;
+    }
   }
 
   remove(node: number): void {
@@ -74,7 +80,10 @@ export class LoadIndex {
     else this.heads[pool * this.stride + load] = n;
     if (n >= 0) this.prev[n] = p;
     this.bucketOf[node] = -1;
-    if (load < (this.endOf[pool] as number)) this.roomy--;
+    if (load < (this.endOf[pool] as number)) {
+      this.roomy--;
+      this.roomyOf[pool] = (this.roomyOf[pool] as number) - 1;
+    }
   }
 
   /** Moves a node to a new load (to the front of its bucket); a node not in the index stays out. */
@@ -87,6 +96,8 @@ export class LoadIndex {
 
   /** The least-loaded node in the pool with room, or -1; `loadOf` gives its load. */
   least(pool: number): number {
+    // A full pool (every pool but one, when a restart frees a slot in a full cluster) answers without a scan.
+    if (this.roomyOf[pool] === 0) return -1;
     const base = pool * this.stride;
     const end = this.endOf[pool] as number;
     let load = this.lowHint[pool] as number;
