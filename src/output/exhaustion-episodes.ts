@@ -31,9 +31,11 @@ export const EPISODE_COLUMNS: readonly ColumnSpec[] = [
 ];
 
 interface OpenEpisode {
-  refused: RefusedRequest;
-  cause: string;
-  pool: string;
+  readonly refused: RefusedRequest;
+  readonly cause: string;
+  readonly pool: string;
+  /** Whether an episode of this (refused, cause, pool) is open; the other fields hold it. */
+  isOpen: boolean;
   firstNs: number;
   lastNs: number;
   attempts: number;
@@ -44,10 +46,16 @@ interface OpenEpisode {
 /**
  * Groups refused attempts into episodes as they happen. Memory grows with the number of episodes, not of
  * attempts: a week of constant refusals is one row per cause and pool.
+ *
+ * Each (refused, cause, pool) is interned once to a small integer (`keyOf`), and a refusal by key (`refuseKey`)
+ * is an array access: a week of exhaustion under Pod Subnet is millions of refusals, so a caller that refuses the
+ * same few triples keeps their keys and builds nothing per refusal.
  */
 export class EpisodeTracker {
   private interval = 0;
-  private readonly open = new Map<string, OpenEpisode>();
+  private readonly keys = new Map<RefusedRequest, Map<string, Map<string, number>>>();
+  /** Per key: its triple and open episode. */
+  private readonly slots: OpenEpisode[] = [];
   private readonly closed: ExhaustionEpisode[] = [];
 
   /** Called once per time-series sample: the interval clock that decides when an episode has ended. */
@@ -55,23 +63,53 @@ export class EpisodeTracker {
     this.interval++;
   }
 
+  /** The key of (refused, cause, pool), interned on first use. */
+  keyOf(refused: RefusedRequest, cause: string, pool: string): number {
+    let byCause = this.keys.get(refused);
+    if (byCause === undefined) {
+      byCause = new Map();
+      this.keys.set(refused, byCause);
+    }
+    let byPool = byCause.get(cause);
+    if (byPool === undefined) {
+      byPool = new Map();
+      byCause.set(cause, byPool);
+    }
+    let key = byPool.get(pool);
+    if (key === undefined) {
+      key = this.slots.length;
+      byPool.set(pool, key);
+      this.slots.push({ refused, cause, pool, isOpen: false, firstNs: 0, lastNs: 0, attempts: 0, lastInterval: 0 });
+    }
+    return key;
+  }
+
   /** One refusal of `count` requests at once (a group of pods refused together counts each pod). */
   refuse(timeNs: number, refused: RefusedRequest, cause: string, pool: string, count = 1): void {
-    const key = `${refused}\u0000${cause}\u0000${pool}`;
-    const e = this.open.get(key);
-    if (e !== undefined && this.interval - e.lastInterval <= 1) {
+    this.refuseKey(timeNs, this.keyOf(refused, cause, pool), count);
+  }
+
+  /** `refuse` by a key from `keyOf`. */
+  refuseKey(timeNs: number, key: number, count = 1): void {
+    const e = this.slots[key] as OpenEpisode;
+    if (e.isOpen && this.interval - e.lastInterval <= 1) {
       e.lastNs = timeNs;
       e.lastInterval = this.interval;
       e.attempts += count;
       return;
     }
-    if (e !== undefined) this.closed.push(freeze(e));
-    this.open.set(key, { refused, cause, pool, firstNs: timeNs, lastNs: timeNs, attempts: count, lastInterval: this.interval });
+    if (e.isOpen) this.closed.push(freeze(e));
+    e.isOpen = true;
+    e.firstNs = timeNs;
+    e.lastNs = timeNs;
+    e.attempts = count;
+    e.lastInterval = this.interval;
   }
 
   /** Every episode so far, open ones included, in order of first refusal (then refused kind, cause, pool). */
   episodes(): ExhaustionEpisode[] {
-    const all = [...this.closed, ...[...this.open.values()].map(freeze)];
+    const all = [...this.closed];
+    for (const e of this.slots) if (e.isOpen) all.push(freeze(e));
     return all.sort((a, b) => a.firstNs - b.firstNs || cmp(a.refused, b.refused) || cmp(a.cause, b.cause) || cmp(a.pool, b.pool));
   }
 }

@@ -2,7 +2,7 @@ import type { ClusterModel } from '../model/cluster/cluster-model.ts';
 import type { UpgradeController } from '../model/cluster/upgrade.ts';
 import type { ColumnSpec } from './column.ts';
 import type { CellValue } from './csv-format.ts';
-import { EpisodeTracker, type ExhaustionEpisode, type RefusedRequest } from './exhaustion-episodes.ts';
+import { EpisodeTracker, type ExhaustionEpisode } from './exhaustion-episodes.ts';
 
 /** One exhaustion: something that needed an address, a block or a node and could not get it. */
 export interface ExhaustionRecord {
@@ -68,20 +68,32 @@ export class IpMetrics {
   readonly records: ExhaustionRecord[] = [];
   private dropped = 0;
   private readonly tracker = new EpisodeTracker();
+  /** Per pool index: the cause its pod refusals last had, and their episode key. */
+  private readonly podKeyCause: string[] = [];
+  private readonly podKey: number[] = [];
 
   constructor(private readonly cluster: ClusterModel, upgrades: UpgradeController) {
     cluster.events.subscribe((e) => {
       if (e.kind === 'node-join-failed') {
         this.nodesFailedJoin++;
-        this.record(e.timeNs, 'node', e.cause, this.poolName(e.poolIndex), e.detail);
-      } else if (e.kind === 'pod-ip-failed') {
-        this.record(e.timeNs, 'pod', e.cause, this.poolName(cluster.poolIndex(e.nodeId)), `node ${e.nodeId}: ${e.pods} pod${e.pods === 1 ? '' : 's'} could not get an IP`, e.pods);
+        const pool = this.poolName(e.poolIndex);
+        this.tracker.refuse(e.timeNs, 'node', e.cause, pool);
+        if (this.keepsRecord(e.timeNs, e.cause)) this.keep(e.timeNs, e.cause, pool, e.detail);
       }
+    });
+    // One refusal per restart under an exhausted subnet, millions in a week: the episode key is kept per pool, and
+    // the detail string is built only while records are kept.
+    cluster.podIpFailures.subscribe((e) => {
+      const poolIndex = cluster.poolIndex(e.nodeId);
+      this.tracker.refuseKey(e.timeNs, this.podRefusalKey(poolIndex, e.cause), e.pods);
+      if (this.keepsRecord(e.timeNs, e.cause)) this.keep(e.timeNs, e.cause, this.poolName(poolIndex), `node ${e.nodeId}: ${e.pods} pod${e.pods === 1 ? '' : 's'} could not get an IP`);
     });
     upgrades.onEvent((e) => {
       if (e.kind === 'upgrade-blocked') {
         this.upgradesBlocked++;
-        this.record(e.timeNs, 'upgrade', 'upgrade-blocked', this.poolName(e.poolIndex), 'surge node could not be created');
+        const pool = this.poolName(e.poolIndex);
+        this.tracker.refuse(e.timeNs, 'upgrade', 'upgrade-blocked', pool);
+        if (this.keepsRecord(e.timeNs, 'upgrade-blocked')) this.keep(e.timeNs, 'upgrade-blocked', pool, 'surge node could not be created');
       }
     });
   }
@@ -141,13 +153,27 @@ export class IpMetrics {
     return this.cluster.config.pools[poolIndex]?.name ?? String(poolIndex);
   }
 
-  private record(timeNs: number, refused: RefusedRequest, cause: string, pool: string, detail: string, count = 1): void {
+  /** The episode key of pod refusals in the pool for the cause: interned once per (pool, cause) change. */
+  private podRefusalKey(poolIndex: number, cause: string): number {
+    if (this.podKeyCause[poolIndex] !== cause) {
+      this.podKeyCause[poolIndex] = cause;
+      this.podKey[poolIndex] = this.tracker.keyOf('pod', cause, this.poolName(poolIndex));
+    }
+    return this.podKey[poolIndex] as number;
+  }
+
+  /** Notes the first exhaustion; returns whether this refusal is to be kept as a record (see `keep`). */
+  private keepsRecord(timeNs: number, cause: string): boolean {
     if (this.firstNs < 0) {
       this.firstNs = timeNs;
       this.firstCause = cause;
     }
-    this.tracker.refuse(timeNs, refused, cause, pool, count);
-    if (this.records.length < MAX_RECORDS) this.records.push({ timeNs, cause, detail: `pool ${pool}: ${detail}` });
-    else this.dropped++;
+    if (this.records.length < MAX_RECORDS) return true;
+    this.dropped++;
+    return false;
+  }
+
+  private keep(timeNs: number, cause: string, pool: string, detail: string): void {
+    this.records.push({ timeNs, cause, detail: `pool ${pool}: ${detail}` });
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ClusterEvent } from '../../src/model/cluster/cluster-view.ts';
+import type { PodIpFailedEvent } from '../../src/model/cluster/cluster-view.ts';
 import { PodIpLedger } from '../../src/model/cluster/pod-ip-ledger.ts';
 import type { ExhaustionCause, IpamModel } from '../../src/model/ipam/ipam-model.ts';
 import { Simulation } from '../../src/sim/simulation.ts';
@@ -24,11 +24,9 @@ function scriptedIpam() {
 
 function ledger() {
   const { state, ipam } = scriptedIpam();
-  const events = new TraceBus<ClusterEvent>();
+  const events = new TraceBus<PodIpFailedEvent>();
   const refused: number[] = [];
-  events.subscribe((e) => {
-    if (e.kind === 'pod-ip-failed') refused.push(e.pods);
-  });
+  events.subscribe((e) => refused.push(e.pods));
   return { state, refused, l: new PodIpLedger(new Simulation(), ipam, events, 1) };
 }
 

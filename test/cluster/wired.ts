@@ -7,7 +7,6 @@ export function wired(yaml: string, cni: CniName = 'overlay', seed = 1): { w: Wi
   const w = wireCluster(parseScenarioText(yaml, 'test.yaml'), cni, seed, 0);
   const log: string[] = [];
   w.cluster.events.subscribe((e) => {
-    if (e.kind === 'pod-ip-failed') return;
     const t = e.timeNs / 1e9;
     if (e.kind === 'node-created') log.push(`${t} created node ${e.nodeId} pool ${e.poolIndex}${e.surge ? ' surge' : ''}`);
     else if (e.kind === 'node-join-failed') log.push(`${t} join-failed pool ${e.poolIndex} ${e.cause}`);

@@ -32,4 +32,22 @@ describe('exhaustion episodes', () => {
     }
     expect(t.episodes()).toEqual([{ refused: 'pod', cause: 'pod-subnet-full', pool: 'user', firstNs: 0, lastNs: 9999 * S, attempts: 10_000 }]);
   });
+
+  it('refuses by interned key exactly as by strings: one key per (refused, cause, pool), episodes split by a silent interval', () => {
+    const t = new EpisodeTracker();
+    const a = t.keyOf('pod', 'pod-subnet-full', 'pool1');
+    const b = t.keyOf('pod', 'pod-subnet-full', 'pool2');
+    expect([t.keyOf('pod', 'pod-subnet-full', 'pool1'), a === b, t.keyOf('node', 'pod-subnet-full', 'pool1') === a]).toEqual([a, false, false]);
+    t.refuseKey(5 * S, a, 3); // interval 0
+    t.refuse(6 * S, 'pod', 'pod-subnet-full', 'pool1', 2); // the same episode, by strings
+    t.refuseKey(7 * S, b);
+    t.tick();
+    t.tick();
+    t.refuseKey(150 * S, a, 4); // interval 2: interval 1 had none, so a new episode
+    expect(t.episodes()).toEqual([
+      { refused: 'pod', cause: 'pod-subnet-full', pool: 'pool1', firstNs: 5 * S, lastNs: 6 * S, attempts: 5 },
+      { refused: 'pod', cause: 'pod-subnet-full', pool: 'pool2', firstNs: 7 * S, lastNs: 7 * S, attempts: 1 },
+      { refused: 'pod', cause: 'pod-subnet-full', pool: 'pool1', firstNs: 150 * S, lastNs: 150 * S, attempts: 4 },
+    ]);
+  });
 });

@@ -4,7 +4,7 @@ import type { Simulation } from '../../sim/simulation.ts';
 import { TraceBus } from '../../sim/trace.ts';
 import type { IpamHost, IpamModel } from '../ipam/ipam-model.ts';
 import { AfterDrain, ClusterNodes, NodeState } from './cluster-nodes.ts';
-import type { ClusterEvent, ClusterView, PodEvent } from './cluster-view.ts';
+import type { ClusterEvent, ClusterView, PodEvent, PodIpFailedEvent } from './cluster-view.ts';
 import { PodIpLedger } from './pod-ip-ledger.ts';
 import { PodPlacement } from './pod-placement.ts';
 
@@ -63,6 +63,8 @@ export interface ClusterPeaks {
 export class ClusterModel implements ClusterView, IpamHost {
   readonly events = new TraceBus<ClusterEvent>();
   readonly podEvents = new TraceBus<PodEvent>();
+  /** Pods refused an address (see PodIpLedger), on their own bus: see PodIpFailedEvent. */
+  readonly podIpFailures = new TraceBus<PodIpFailedEvent>();
   readonly ipam: IpamModel;
   readonly config: ClusterConfig;
 
@@ -79,7 +81,7 @@ export class ClusterModel implements ClusterView, IpamHost {
     const groups = config.deployments.length + 1;
     this.nodes = new ClusterNodes(config.pools.length);
     this.ipam = makeIpam(this);
-    this.ips = new PodIpLedger(sim, this.ipam, this.events, groups);
+    this.ips = new PodIpLedger(sim, this.ipam, this.podIpFailures, groups);
     this.pods = new PodPlacement(
       sim,
       {
@@ -288,7 +290,8 @@ export class ClusterModel implements ClusterView, IpamHost {
 
   podIpsAvailable(node: number): void {
     this.ips.observe();
-    if (this.nodes.state(node) === NodeState.Free) return;
+    // Nothing to do on a node with no pod waiting (every release under a model with room to spare).
+    if (this.nodes.state(node) === NodeState.Free || this.ips.podsWaitingOn(node) === 0) return;
     this.pods.podIpsAvailable(node);
   }
 

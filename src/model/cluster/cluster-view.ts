@@ -42,9 +42,18 @@ export type ClusterEvent =
   | { readonly kind: 'node-created'; readonly timeNs: number; readonly nodeId: number; readonly poolIndex: number; readonly surge: boolean }
   | { readonly kind: 'node-ready'; readonly timeNs: number; readonly nodeId: number }
   | { readonly kind: 'node-removed'; readonly timeNs: number; readonly nodeId: number }
-  | { readonly kind: 'node-join-failed'; readonly timeNs: number; readonly poolIndex: number; readonly cause: string; readonly detail: string }
-  /**
-   * `pods` pods on the node found their subnet, pod subnet or pod CIDR without an address for them (published
-   * once per group, when they are first counted as failed; see PodIpLedger).
-   */
-  | { readonly kind: 'pod-ip-failed'; readonly timeNs: number; readonly nodeId: number; readonly cause: string; readonly pods: number };
+  | { readonly kind: 'node-join-failed'; readonly timeNs: number; readonly poolIndex: number; readonly cause: string; readonly detail: string };
+
+/**
+ * `pods` pods on the node found their subnet, pod subnet or pod CIDR without an address for them (published once
+ * per group, when they are first counted as failed; see PodIpLedger). They have a bus of their own
+ * (`ClusterModel.podIpFailures`): under an exhausted subnet one comes with every restart, and the lifecycle
+ * subscribers (autoscaler, upgrades, traffic, datapath) have no use for them.
+ */
+export interface PodIpFailedEvent {
+  readonly kind: 'pod-ip-failed';
+  readonly timeNs: number;
+  readonly nodeId: number;
+  readonly cause: string;
+  readonly pods: number;
+}

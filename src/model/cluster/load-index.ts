@@ -13,20 +13,32 @@ export class LoadIndex {
   private poolOf: Int32Array;
   private readonly heads: Int32Array;
   private readonly lowHint: Int32Array;
+  /** Per pool: loads below this have room (the pool's maxPods, within the buckets). */
+  private readonly endOf: Int32Array;
+  /** Per pool: its nodes with room. */
+  private readonly roomyOf: Int32Array;
   private readonly stride: number;
+  private roomy = 0;
 
-  constructor(
-    private readonly poolCount: number,
-    maxPodsLimit: number,
-    nodeCapacity: number,
-  ) {
+  /** `maxLoadOf`: per pool, the load (pods bound) at which a node has no room left. */
+  constructor(maxLoadOf: readonly number[], maxPodsLimit: number, nodeCapacity: number) {
     this.stride = maxPodsLimit + 1;
-    this.heads = new Int32Array(poolCount * this.stride).fill(-1);
-    this.lowHint = new Int32Array(poolCount);
+    this.heads = new Int32Array(maxLoadOf.length * this.stride).fill(-1);
+    this.lowHint = new Int32Array(maxLoadOf.length);
+    this.endOf = Int32Array.from(maxLoadOf, (m) => Math.min(m, this.stride));
+    this.roomyOf = new Int32Array(maxLoadOf.length);
     this.next = new Int32Array(nodeCapacity).fill(-1);
     this.prev = new Int32Array(nodeCapacity).fill(-1);
     this.bucketOf = new Int32Array(nodeCapacity).fill(-1);
     this.poolOf = new Int32Array(nodeCapacity).fill(-1);
+  }
+
+  /**
+   * Nodes in the index with room, in any pool. A scheduling pass over a cluster with none answers in O(1)
+   * without asking each pool (1.2 million unschedulable pods meet a full cluster at every restart).
+   */
+  get nodesWithRoom(): number {
+    return this.roomy;
   }
 
   ensureCapacity(nodes: number): void {
@@ -52,6 +64,10 @@ export class LoadIndex {
     this.bucketOf[node] = load;
     this.poolOf[node] = pool;
     if (load < (this.lowHint[pool] as number)) this.lowHint[pool] = load;
+    if (load < (this.endOf[pool] as number)) {
+      this.roomy++;
+      this.roomyOf[pool] = (this.roomyOf[pool] as number) + 1;
+    }
   }
 
   remove(node: number): void {
@@ -64,20 +80,26 @@ export class LoadIndex {
     else this.heads[pool * this.stride + load] = n;
     if (n >= 0) this.prev[n] = p;
     this.bucketOf[node] = -1;
+    if (load < (this.endOf[pool] as number)) {
+      this.roomy--;
+      this.roomyOf[pool] = (this.roomyOf[pool] as number) - 1;
+    }
   }
 
-  /** Moves a node already in the index to a new load. */
+  /** Moves a node to a new load (to the front of its bucket); a node not in the index stays out. */
   update(node: number, load: number): void {
-    if (!this.contains(node)) return;
+    if ((this.bucketOf[node] as number) < 0) return;
     const pool = this.poolOf[node] as number;
     this.remove(node);
     this.insert(node, pool, load);
   }
 
-  /** The least-loaded node in the pool with load < `maxLoad`, or -1. Returns its load via `leastLoad`. */
-  least(pool: number, maxLoad: number): number {
+  /** The least-loaded node in the pool with room, or -1; `loadOf` gives its load. */
+  least(pool: number): number {
+    // A full pool (every pool but one, when a restart frees a slot in a full cluster) answers without a scan.
+    if (this.roomyOf[pool] === 0) return -1;
     const base = pool * this.stride;
-    const end = Math.min(maxLoad, this.stride);
+    const end = this.endOf[pool] as number;
     let load = this.lowHint[pool] as number;
     for (; load < end; load++) {
       const head = this.heads[base + load] as number;
@@ -97,6 +119,6 @@ export class LoadIndex {
   }
 
   get pools(): number {
-    return this.poolCount;
+    return this.lowHint.length;
   }
 }

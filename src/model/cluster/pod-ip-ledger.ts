@@ -1,8 +1,8 @@
 import type { Simulation } from '../../sim/simulation.ts';
 import type { TraceBus } from '../../sim/trace.ts';
-import { TRANSIENT_CAUSES, type IpamModel } from '../ipam/ipam-model.ts';
+import { isTransientCause, type IpamModel } from '../ipam/ipam-model.ts';
 import { growInt32 } from '../typed-grow.ts';
-import type { ClusterEvent } from './cluster-view.ts';
+import type { PodIpFailedEvent } from './cluster-view.ts';
 import { bump } from './bump.ts';
 
 /** Addresses at their most, over the run. */
@@ -44,7 +44,7 @@ export class PodIpLedger {
   constructor(
     private readonly sim: Simulation,
     private readonly ipam: IpamModel,
-    private readonly events: TraceBus<ClusterEvent>,
+    private readonly events: TraceBus<PodIpFailedEvent>,
     groups: number,
   ) {
     this.waiting = Array.from({ length: groups }, () => new Int32Array(64));
@@ -65,6 +65,10 @@ export class PodIpLedger {
 
   waitingOf(group: number, node: number): number {
     return (this.waiting[group] as Int32Array)[node] as number;
+  }
+  /** Pods of every group waiting on the node. */
+  podsWaitingOn(node: number): number {
+    return this.waitingOn[node] as number;
   }
 
   /** `count` pods of the group were just bound to the node: those that get an address now are returned, the rest wait. */
@@ -120,7 +124,7 @@ export class PodIpLedger {
     const fresh = waiting - (this.failedOn[node] as number);
     if (fresh <= 0) return;
     const cause = this.ipam.waitCause(node);
-    if (TRANSIENT_CAUSES.has(cause)) return;
+    if (isTransientCause(cause)) return;
     this.failedOn[node] = waiting;
     this.failed += fresh;
     this.events.emit({ kind: 'pod-ip-failed', timeNs: this.sim.now, nodeId: node, cause, pods: fresh });

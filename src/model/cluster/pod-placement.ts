@@ -2,8 +2,7 @@ import type { RngStream } from '../../sim/rng.ts';
 import type { Simulation } from '../../sim/simulation.ts';
 import type { TraceBus } from '../../sim/trace.ts';
 import { growInt32 } from '../typed-grow.ts';
-import type { ClusterNodes } from './cluster-nodes.ts';
-import { NodeState } from './cluster-nodes.ts';
+import { NodeState, type ClusterNodes } from './cluster-nodes.ts';
 import type { PodEvent } from './cluster-view.ts';
 import { LoadIndex } from './load-index.ts';
 import { bump } from './bump.ts';
@@ -22,7 +21,7 @@ export interface PlacementConfig {
 
 // AKS caps maxPods at 250 (concepts-network-ip-address-planning); used to size the scheduler's buckets.
 export const MAX_PODS_LIMIT = 250;
-/** Packs (epoch, group, count) into one event argument; a node never starts more than 1,023 pods at once. */
+/** Packs (epoch, group, count) into one event argument (a node never starts 1,024 pods at once); see onStarted. */
 const COUNT_RADIX = 1024;
 
 /**
@@ -66,7 +65,7 @@ export class PodPlacement {
   ) {
     this.groups = config.poolsOf.length + 1;
     this.dsGroup = config.poolsOf.length;
-    this.index = new LoadIndex(config.maxPodsOf.length, MAX_PODS_LIMIT, 64);
+    this.index = new LoadIndex(config.maxPodsOf, MAX_PODS_LIMIT, 64);
     this.starting = Array.from({ length: this.groups }, () => new Int32Array(64));
     this.running = Array.from({ length: this.groups }, () => new Int32Array(64));
     this.unscheduled = new Int32Array(this.groups);
@@ -205,11 +204,11 @@ export class PodPlacement {
       let waiting = this.unscheduled[g] as number;
       if (waiting === 0) continue;
       const pools = this.config.poolsOf[g] as readonly number[];
-      while (waiting > 0) {
+      while (waiting > 0 && this.index.nodesWithRoom > 0) {
         let best = -1;
-        let bestLoad = Infinity;
+        let bestLoad = MAX_PODS_LIMIT + 1;
         for (const p of pools) {
-          const node = this.index.least(p, this.config.maxPodsOf[p] as number);
+          const node = this.index.least(p);
           if (node >= 0) {
             const load = this.index.loadOf(node);
             if (load < bestLoad) {
@@ -243,7 +242,7 @@ export class PodPlacement {
   private addBound(group: number, node: number, n: number): void {
     bump(this.bound, node, n);
     bump(this.groupBound, group, n);
-    if (this.index.contains(node)) this.index.update(node, this.bound[node] as number);
+    this.index.update(node, this.bound[node] as number);
   }
 
   private batchStart(node: number): void {
@@ -270,10 +269,11 @@ export class PodPlacement {
   }
 
   private onStarted(node: number, code: number): void {
-    const n0 = code % COUNT_RADIX;
-    const rest = (code - n0) / COUNT_RADIX;
-    const group = rest % this.groups;
-    const epoch = (rest - group) / this.groups;
+    // Floored division, exact for these integers: event arguments are doubles, and % on doubles is a library call.
+    const rest = Math.floor(code / COUNT_RADIX);
+    const n0 = code - rest * COUNT_RADIX;
+    const epoch = Math.floor(rest / this.groups);
+    const group = rest - epoch * this.groups;
     if (this.nodes.epoch(node) !== epoch) return;
     const starting = this.starting[group] as Int32Array;
     // Pods deleted while starting leave their start event behind; the count guards against them.

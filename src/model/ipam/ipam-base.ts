@@ -53,8 +53,13 @@ export abstract class IpamBase implements IpamModel {
   protected noIpCause(_node: number): ExhaustionCause {
     return 'node-ip-limit';
   }
-  /** The node's bound count changed (Pod Subnet dynamic resizes its allotment). */
-  protected usageChanged(_node: number): void {}
+  /**
+   * The node's bound count changed (Pod Subnet dynamic resizes its allotment). Returns whether it changed what
+   * the node or its subnet holds: if not, a second call with nothing changed in between would do the same nothing.
+   */
+  protected usageChanged(_node: number): boolean {
+    return false;
+  }
 
   addNode(node: number, spec: IpamNodeSpec): NodeJoinResult {
     const t = this.nodes;
@@ -85,14 +90,18 @@ export abstract class IpamBase implements IpamModel {
     const t = this.nodes;
     let got = 0;
     // One address at a time, resizing after each, as the CNS pool monitor sees pods arrive: a Pod Subnet
-    // dynamic node asks for its next batch when the pod that leaves fewer than 8 free takes its address.
-    while (got < count && t.get(t.used, node) + t.get(t.releasing, node) < t.get(t.capacity, node)) {
-      t.add(t.used, node, 1);
+    // dynamic node asks for its next batch when the pod that leaves fewer than 8 free takes its address. The
+    // counters are read afresh each time: usageChanged may change the node's capacity. (An id beyond the table
+    // reads undefined, and the comparison is false: no address, as for a node with none.)
+    let changed = true;
+    while (got < count && (t.used[node] as number) + (t.releasing[node] as number) < (t.capacity[node] as number)) {
+      t.used[node] = (t.used[node] as number) + 1;
       this.podIpsBound++;
       got++;
-      this.usageChanged(node);
+      changed = this.usageChanged(node);
     }
-    if (got < count) this.usageChanged(node);
+    // Refused pods make the node resize once more, unless the resize after its last address changed nothing.
+    if (got < count && changed) this.usageChanged(node);
     return got;
   }
 

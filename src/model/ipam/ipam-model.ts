@@ -16,8 +16,13 @@ export type ExhaustionCause =
   | 'node-ip-limit' // a node has no free pod IP: every address it holds is in use or still being released
   | 'ip-batch-pending'; // Pod Subnet dynamic: the node's next batch of 16 has been requested but not yet arrived
 
-/** Causes that only make a pod wait for its node's own addresses; the subnet or CIDR has not run out. */
-export const TRANSIENT_CAUSES: ReadonlySet<string> = new Set(['node-ip-limit', 'ip-batch-pending']);
+/**
+ * Whether the cause only makes a pod wait for its node's own addresses (the subnet or CIDR has not run out).
+ * Two comparisons rather than a set: the ledger asks on every refused pod.
+ */
+export function isTransientCause(cause: ExhaustionCause): boolean {
+  return cause === 'node-ip-limit' || cause === 'ip-batch-pending';
+}
 
 export type NodeJoinResult = { readonly kind: 'ok' } | { readonly kind: 'fail'; readonly cause: ExhaustionCause; readonly detail: string };
 

@@ -121,8 +121,9 @@ export class PodCidrIpam extends IpamBase {
     this.giveNodeIp(node, 0);
   }
 
-  protected override usageChanged(_node: number): void {
+  protected override usageChanged(_node: number): boolean {
     this.ipv6?.setPodIps(this.podIpsBound);
+    return false;
   }
 
   override ipv6Usage(): Ipv6Usage | null {

@@ -61,41 +61,48 @@ export class PodSubnetDynamicIpam extends IpamBase {
     return 'ip-batch-pending';
   }
 
-  protected override usageChanged(node: number): void {
-    this.resize(node);
+  protected override usageChanged(node: number): boolean {
+    return this.resize(node);
   }
 
-  /** Requests up to the target, or gives back down to it when too many are free. */
-  private resize(node: number): void {
+  /**
+   * Requests up to the target, or gives back down to it when too many are free; returns whether it did either.
+   * Called after every address a node binds or releases: it reads the node's counters straight from the typed
+   * arrays (a live node's id is within them) and builds nothing.
+   */
+  private resize(node: number): boolean {
     const t = this.nodes;
-    if (t.live[node] !== 1) return;
-    const pool = this.pools[t.get(t.podSubnet, node)];
-    if (pool === undefined) return;
+    if (t.live[node] !== 1) return false;
+    const podSubnet = t.podSubnet[node] as number;
+    const pool = this.pools[podSubnet];
+    if (pool === undefined) return false;
     const batch = pool.free < DYNAMIC_BATCH_SIZE ? 1 : DYNAMIC_BATCH_SIZE;
-    const inUse = t.get(t.used, node) + t.get(t.releasing, node);
-    const target = dynamicTargetIps(inUse, t.get(t.maxPods, node), batch);
-    const held = t.get(t.held, node);
+    const inUse = (t.used[node] as number) + (t.releasing[node] as number);
+    const target = dynamicTargetIps(inUse, t.maxPods[node] as number, batch);
+    const held = t.held[node] as number;
     if (target > held) {
       const got = pool.takeUpTo(target - held);
       this.markStarved(node, got < target - held);
-      if (got === 0) return;
-      t.add(t.held, node, got);
+      if (got === 0) return false;
+      t.held[node] = held + got;
       t.add(t.inFlight, node, got);
       this.podIpsHeld += got;
-      this.sim.schedule(this.timing.batchAllocationDelayNs, this.hArrived, node, t.get(t.epoch, node) * COUNT_RADIX + got);
-      return;
+      this.sim.schedule(this.timing.batchAllocationDelayNs, this.hArrived, node, (t.epoch[node] as number) * COUNT_RADIX + got);
+      return true;
     }
     // Give back only arrived, unbound addresses, and only past the maximum free level.
-    const free = t.get(t.capacity, node) - inUse;
+    const free = (t.capacity[node] as number) - inUse;
     const maxFree = Math.max(1, Math.floor(MAX_FREE_FRACTION * batch));
     if (free > maxFree && target < held) {
       const excess = Math.min(free, held - target);
-      t.add(t.held, node, -excess);
+      t.held[node] = held - excess;
       t.add(t.capacity, node, -excess);
       this.podIpsHeld -= excess;
       pool.give(excess);
-      this.retryStarved(t.get(t.podSubnet, node));
+      this.retryStarved(podSubnet);
+      return true;
     }
+    return false;
   }
 
   private onArrived(node: number, packed: number): void {
