@@ -117,8 +117,4 @@ export class LoadIndex {
   loadOf(node: number): number {
     return this.bucketOf[node] as number;
   }
-
-  get pools(): number {
-    return this.lowHint.length;
-  }
 }

@@ -192,8 +192,9 @@ export class SnatEngine {
 
   private onEnd(slot: number, tag: number): void {
     const node = Math.floor(slot / this.keys);
-    const code = tag % CLOSE_CODES;
-    const ep = (tag - code) / CLOSE_CODES;
+    // Event arguments are doubles, and % on doubles is a library call in V8; floored division is exact here.
+    const ep = Math.floor(tag / CLOSE_CODES);
+    const code = tag - ep * CLOSE_CODES;
     if (this.epoch[node] !== ep) return;
     const key = slot - node * this.keys;
     this.activeByKey[slot] = (this.activeByKey[slot] as number) - 1;
@@ -228,8 +229,8 @@ export class SnatEngine {
   }
 
   private onRelease(slot: number, tag: number): void {
-    const wasHeld = tag % 2;
-    const ep = (tag - wasHeld) / 2;
+    const ep = Math.floor(tag / 2);
+    const wasHeld = tag - ep * 2;
     const node = Math.floor(slot / this.keys);
     if (this.epoch[node] !== ep) return;
     const key = slot - node * this.keys;
