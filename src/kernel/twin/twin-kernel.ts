@@ -2,6 +2,7 @@ import type { KernelAbi } from '../kernel-abi.ts';
 import * as L from '../layout.ts';
 import * as R from '../reason.ts';
 import * as H from './headers.ts';
+import { tunnelHeaderLen } from './tunnel-header.ts';
 import { TwinRoutes } from './route.ts';
 import { flowHash, natRewrite, payloadLen } from './transport.ts';
 import { IP6_HEADER_LEN, IP6_MIN_MTU } from './ipv6.ts';
@@ -327,24 +328,10 @@ export class TwinKernel implements KernelAbi {
     if (dv.getUint16(u + 2) !== this.port) return R.R_WRONG_PORT;
     const t = u + H.UDP_HEADER_LEN;
     const tAvail = udpLen - H.UDP_HEADER_LEN;
-    let inner: number;
-    let innerLen: number;
-    if (this.mode === R.MODE_VXLAN) {
-      if (tAvail < H.VXLAN_HEADER_LEN) return R.R_TRUNCATED;
-      if ((dv.getUint8(t) & H.VXLAN_FLAG_I) === 0) return R.R_VXLAN_NO_I_FLAG;
-      if (dv.getUint32(t + 4) >>> 8 !== this.vni) return R.R_WRONG_VNI;
-      inner = t + H.VXLAN_HEADER_LEN;
-      innerLen = tAvail - H.VXLAN_HEADER_LEN;
-    } else {
-      if (tAvail < H.GENEVE_HEADER_LEN) return R.R_TRUNCATED;
-      if (dv.getUint8(t) >>> 6 !== 0) return R.R_GENEVE_BAD_VERSION;
-      const opts = (dv.getUint8(t) & 0x3f) << 2;
-      if (opts > tAvail - H.GENEVE_HEADER_LEN) return R.R_GENEVE_BAD_OPT_LEN;
-      if (dv.getUint16(t + 2) !== H.ETHERTYPE_TEB) return R.R_GENEVE_BAD_PROTOCOL;
-      if (dv.getUint32(t + 4) >>> 8 !== this.vni) return R.R_WRONG_VNI;
-      inner = t + H.GENEVE_HEADER_LEN + opts;
-      innerLen = tAvail - H.GENEVE_HEADER_LEN - opts;
-    }
+    const hdr = tunnelHeaderLen(dv, t, tAvail, this.mode, this.vni);
+    if (hdr < 0) return -hdr;
+    const inner = t + hdr;
+    const innerLen = tAvail - hdr;
     if (innerLen < H.ETH_HEADER_LEN || dv.getUint16(inner + H.ETH_TYPE) !== H.ETHERTYPE_IPV4) return R.R_BAD_INNER;
     if (H.ipCheck(dv, inner + H.ETH_HEADER_LEN, innerLen - H.ETH_HEADER_LEN, false) !== R.R_OK) return R.R_BAD_INNER;
     this.set(L.M_INNER_OFF, i, inner - s);

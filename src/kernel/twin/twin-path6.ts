@@ -1,6 +1,7 @@
 import * as L from '../layout.ts';
 import * as R from '../reason.ts';
 import * as H from './headers.ts';
+import { tunnelHeaderLen } from './tunnel-header.ts';
 import { ETHERTYPE_IPV6, ip6Check, ip6Emit, IP6_DST, IP6_HEADER_LEN, IP6_HOP_LIMIT, IP6_NEXT_HEADER, IP6_PAYLOAD_LEN, IP6_SRC, udp6Checksum } from './ipv6.ts';
 import { flowHash, natRewrite, payloadLen } from './transport.ts';
 import { flowHash6, natRewrite6, payloadLen6 } from './transport6.ts';
@@ -183,24 +184,10 @@ export class TwinPath6 {
     if (dv.getUint16(u + 2) !== k.port) return R.R_WRONG_PORT;
     const t = u + H.UDP_HEADER_LEN;
     const tAvail = udpLen - H.UDP_HEADER_LEN;
-    let inner: number;
-    let innerLen: number;
-    if (k.mode === R.MODE_VXLAN) {
-      if (tAvail < H.VXLAN_HEADER_LEN) return R.R_TRUNCATED;
-      if ((dv.getUint8(t) & H.VXLAN_FLAG_I) === 0) return R.R_VXLAN_NO_I_FLAG;
-      if (dv.getUint32(t + 4) >>> 8 !== k.vni) return R.R_WRONG_VNI;
-      inner = t + H.VXLAN_HEADER_LEN;
-      innerLen = tAvail - H.VXLAN_HEADER_LEN;
-    } else {
-      if (tAvail < H.GENEVE_HEADER_LEN) return R.R_TRUNCATED;
-      if (dv.getUint8(t) >>> 6 !== 0) return R.R_GENEVE_BAD_VERSION;
-      const opts = (dv.getUint8(t) & 0x3f) << 2;
-      if (opts > tAvail - H.GENEVE_HEADER_LEN) return R.R_GENEVE_BAD_OPT_LEN;
-      if (dv.getUint16(t + 2) !== H.ETHERTYPE_TEB) return R.R_GENEVE_BAD_PROTOCOL;
-      if (dv.getUint32(t + 4) >>> 8 !== k.vni) return R.R_WRONG_VNI;
-      inner = t + H.GENEVE_HEADER_LEN + opts;
-      innerLen = tAvail - H.GENEVE_HEADER_LEN - opts;
-    }
+    const hdr = tunnelHeaderLen(dv, t, tAvail, k.mode, k.vni);
+    if (hdr < 0) return -hdr;
+    const inner = t + hdr;
+    const innerLen = tAvail - hdr;
     if (!this.innerFrameOk(inner, innerLen)) return R.R_BAD_INNER;
     return this.found(i, inner - s, innerLen);
   }
