@@ -1,6 +1,7 @@
 import { LENGTHS_OFF, ROUTE_CAPACITY, ROUTE_EMPTY, ROUTE_ENTRY_BYTES, ROUTE_SLOTS, ROUTE_SLOTS_LOG2, ROUTES_OFF } from '../layout.ts';
 import { V_NONE } from '../reason.ts';
 import { fmix32 } from './checksum.ts';
+import { addPrefixLength } from './prefix-lengths.ts';
 
 // Twin of assembly/route.ts: the same hash table at the same addresses (u32 words, host byte order).
 
@@ -44,7 +45,7 @@ export class TwinRoutes {
         w[e + 2] = verdict;
         w[e + 3] = nextHop;
         this.count++;
-        this.addLength(len);
+        addPrefixLength(this.w, LENGTHS_OFF >>> 2, len);
         return 0;
       }
       if (l === len && w[e] === key) {
@@ -54,20 +55,6 @@ export class TwinRoutes {
       }
       i = (i + 1) & (ROUTE_SLOTS - 1);
     }
-  }
-
-  private addLength(len: number): void {
-    const w = this.w;
-    const base = LENGTHS_OFF >>> 2;
-    const n = w[base] ?? 0;
-    for (let k = 0; k < n; k++) if (w[base + 1 + k] === len) return;
-    let k = n;
-    while (k > 0 && (w[base + k] ?? 0) < len) {
-      w[base + 1 + k] = w[base + k] ?? 0;
-      k--;
-    }
-    w[base + 1 + k] = len;
-    w[base] = n + 1;
   }
 
   lookup(dst: number): number {

@@ -1,6 +1,7 @@
 import { LENGTHS6_OFF, ROUTE_EMPTY, ROUTE6_CAPACITY, ROUTE6_ENTRY_BYTES, ROUTE6_SLOTS, ROUTE6_SLOTS_LOG2, ROUTES6_OFF } from '../layout.ts';
 import { V_NONE } from '../reason.ts';
 import { fmix32 } from './checksum.ts';
+import { addPrefixLength } from './prefix-lengths.ts';
 
 // Twin of assembly/route6.ts: longest-prefix match on 128-bit prefixes, the same table at the same addresses.
 // Address words and keys travel as int32 (the same 32 bits as the kernel's u32): as uint32, words of fd00::/8 and
@@ -61,7 +62,7 @@ export class TwinRoutes6 {
         w[e + 5] = verdict;
         w[e + 6] = nextHop;
         this.count++;
-        this.addLength(len);
+        addPrefixLength(this.w, LENGTHS6_OFF >>> 2, len);
         return 0;
       }
       if (l === len && kw[e] === k0 && kw[e + 1] === k1 && kw[e + 2] === k2 && kw[e + 3] === k3) {
@@ -71,20 +72,6 @@ export class TwinRoutes6 {
       }
       i = (i + 1) & (ROUTE6_SLOTS - 1);
     }
-  }
-
-  private addLength(len: number): void {
-    const w = this.w;
-    const base = LENGTHS6_OFF >>> 2;
-    const n = w[base] ?? 0;
-    for (let k = 0; k < n; k++) if (w[base + 1 + k] === len) return;
-    let k = n;
-    while (k > 0 && (w[base + k] ?? 0) < len) {
-      w[base + 1 + k] = w[base + k] ?? 0;
-      k--;
-    }
-    w[base + 1 + k] = len;
-    w[base] = n + 1;
   }
 
   /** Address words as int32 (or any number with those low 32 bits). */
