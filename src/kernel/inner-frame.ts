@@ -45,15 +45,36 @@ export function writeInnerFrame(
   dv.setUint32(ip + 12, srcIp);
   dv.setUint32(ip + 16, dstIp);
   dv.setUint16(ip + 10, checksum(dv, ip, 20));
-  const l4 = ip + 20;
   const l4Len = ipLen - 20;
+  // Pseudo-header (RFC 9293 §3.1, RFC 768).
+  const pseudoSum = (srcIp >>> 16) + (srcIp & 0xffff) + (dstIp >>> 16) + (dstIp & 0xffff) + proto + l4Len;
+  writeInnerTransport(u8, dv, ip + 20, l4Len, proto, srcPort, dstPort, ident, pseudoSum);
+  return ipLen + 14;
+}
+
+/**
+ * Writes the transport header at `l4` for `l4Len` bytes of TCP (an ACK, window 65535) or UDP with a zero payload,
+ * and its checksum: `pseudoSum` (the pseudo-header's 16-bit words, summed by the caller for its IP family) plus the
+ * header; the zero payload adds nothing. A computed UDP checksum of zero is sent as 0xffff (RFC 768; RFC 8200 §8.1).
+ */
+export function writeInnerTransport(
+  u8: Uint8Array,
+  dv: DataView,
+  l4: number,
+  l4Len: number,
+  proto: number,
+  srcPort: number,
+  dstPort: number,
+  seq: number,
+  pseudoSum: number,
+): void {
   const hdr = proto === PROTO_TCP ? 20 : 8;
   u8.fill(0, l4, l4 + l4Len);
   dv.setUint16(l4, srcPort);
   dv.setUint16(l4 + 2, dstPort);
   let csumAt: number;
   if (proto === PROTO_TCP) {
-    dv.setUint32(l4 + 4, ident >>> 0); // sequence number: any value; the simulator does not model TCP state
+    dv.setUint32(l4 + 4, seq >>> 0); // sequence number: any value; the simulator does not model TCP state
     dv.setUint8(l4 + 12, 5 << 4);
     dv.setUint8(l4 + 13, 0x10); // ACK
     dv.setUint16(l4 + 14, 65535);
@@ -62,11 +83,9 @@ export function writeInnerFrame(
     dv.setUint16(l4 + 4, l4Len);
     csumAt = l4 + 6;
   }
-  // Pseudo-header (RFC 9293 §3.1, RFC 768) plus the transport header; the zero payload adds nothing.
-  let sum = (srcIp >>> 16) + (srcIp & 0xffff) + (dstIp >>> 16) + (dstIp & 0xffff) + proto + l4Len;
+  let sum = pseudoSum;
   for (let k = 0; k < hdr; k += 2) sum += dv.getUint16(l4 + k);
   let c = ~fold(sum) & 0xffff;
   if (c === 0 && proto === PROTO_UDP) c = 0xffff;
   dv.setUint16(csumAt, c);
-  return ipLen + 14;
 }

@@ -1,5 +1,4 @@
-import { fold } from './twin/checksum.ts';
-import { PROTO_TCP, PROTO_UDP } from './inner-frame.ts';
+import { PROTO_TCP, writeInnerTransport } from './inner-frame.ts';
 
 // inner-frame.ts for IPv6 pods: Ethernet + IPv6 (40 B, RFC 8200 §3) + TCP (20 B) or UDP (8 B) + zero payload, with
 // the transport checksum over the IPv6 pseudo-header (RFC 8200 §8.1; mandatory for UDP). Addresses are four 32-bit
@@ -56,27 +55,8 @@ export function writeInnerFrame6(
     dv.setUint32(ip + 8 + 4 * k, (src[srcOff + k] ?? 0) >>> 0);
     dv.setUint32(ip + 24 + 4 * k, (dst[dstOff + k] ?? 0) >>> 0);
   }
-  const l4 = ip + IP6_HEADER_BYTES;
-  const hdr = proto === PROTO_TCP ? 20 : 8;
-  u8.fill(0, l4, l4 + l4Len);
-  dv.setUint16(l4, srcPort);
-  dv.setUint16(l4 + 2, dstPort);
-  let csumAt: number;
-  if (proto === PROTO_TCP) {
-    dv.setUint32(l4 + 4, seq >>> 0); // sequence number: any value; the simulator does not model TCP state
-    dv.setUint8(l4 + 12, 5 << 4);
-    dv.setUint8(l4 + 13, 0x10); // ACK
-    dv.setUint16(l4 + 14, 65535);
-    csumAt = l4 + 16;
-  } else {
-    dv.setUint16(l4 + 4, l4Len);
-    csumAt = l4 + 6;
-  }
-  // Pseudo-header: addresses, 32-bit upper-layer length, next header; then the transport header (zero payload).
-  let sum = addrSum(src, srcOff) + addrSum(dst, dstOff) + (l4Len >>> 16) + (l4Len & 0xffff) + proto;
-  for (let k = 0; k < hdr; k += 2) sum += dv.getUint16(l4 + k);
-  let c = ~fold(fold(sum)) & 0xffff;
-  if (c === 0 && proto === PROTO_UDP) c = 0xffff; // RFC 8200 §8.1: a computed zero is sent as 0xffff
-  dv.setUint16(csumAt, c);
+  // Pseudo-header (RFC 8200 §8.1): addresses, 32-bit upper-layer length, next header.
+  const pseudoSum = addrSum(src, srcOff) + addrSum(dst, dstOff) + (l4Len >>> 16) + (l4Len & 0xffff) + proto;
+  writeInnerTransport(u8, dv, ip + IP6_HEADER_BYTES, l4Len, proto, srcPort, dstPort, seq, pseudoSum);
   return ipLen + 14;
 }
