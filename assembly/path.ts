@@ -3,12 +3,12 @@ import { encapOne } from './encap';
 import { ETH_HEADER_LEN } from './ethernet';
 import { IP_DST, IP_SRC, ipTotalLen } from './ipv4';
 import {
-  C_CROSS_NODE, C_DELIVERED, C_DROPS, C_EGRESS, C_FRAGMENTED_PACKETS, C_FRAGMENTS, C_INNER_BYTES, C_LOCAL,
-  C_PACKETS, C_PAYLOAD_BYTES, C_PAYLOAD_DELIVERED, C_SERVICE, C_VNET, C_WIRE_BYTES, C_WIRE_FRAMES, M_BACKEND,
-  M_FRAGS, M_REASON, M_SRC_NODE, M_WIRE_BYTES,
+  C_CROSS_NODE, C_DELIVERED, C_DROPS, C_EGRESS, C_LOCAL, C_PACKETS, C_SERVICE, C_VNET,
+  M_BACKEND, M_REASON, M_SRC_NODE,
 } from './layout';
 import { classify, drop, lookupOne, slotAddr } from './lookup';
-import { count, metaGet, metaSet } from './meta';
+import { count, metaGet } from './meta';
+import { countOnWire, settle } from './path-counters';
 import { R_NO_BACKEND, R_OK, V_DROP, V_EGRESS, V_LOCAL, V_NODE, V_SERVICE, V_VNET } from './reason';
 import { headroom } from './state';
 import { natRewrite, payloadLen } from './transport';
@@ -52,22 +52,8 @@ export function pathOne(i: u32): void {
   const innerIpLen = <f64>ipTotalLen(ip);
   let r = encapOne(i);
   if (r == R_OK) {
-    const frags = metaGet(M_FRAGS, i);
-    count(C_WIRE_FRAMES, <f64>frags);
-    count(C_WIRE_BYTES, <f64>metaGet(M_WIRE_BYTES, i));
-    count(C_PAYLOAD_BYTES, payload);
-    count(C_INNER_BYTES, innerIpLen);
-    if (frags > 1) {
-      count(C_FRAGMENTED_PACKETS, 1);
-      count(C_FRAGMENTS, <f64>frags);
-    }
+    countOnWire(i, payload, innerIpLen);
     if (verdict == V_NODE) r = decapOne(i);
   }
-  metaSet(M_REASON, i, r);
-  if (r != R_OK) {
-    count(C_DROPS + r, 1);
-    return;
-  }
-  count(C_DELIVERED, 1);
-  count(C_PAYLOAD_DELIVERED, payload);
+  settle(i, r, payload);
 }

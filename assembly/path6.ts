@@ -4,13 +4,13 @@ import { ETH_HEADER_LEN } from './ethernet';
 import { IP_DST, IP_SRC, ipTotalLen } from './ipv4';
 import { IP6_DST, IP6_HEADER_LEN, IP6_SRC, ip6PayloadLen } from './ipv6';
 import {
-  C_CROSS_NODE, C_DELIVERED, C_DROPS, C_EGRESS, C_FRAGMENTED_PACKETS, C_FRAGMENTS, C_INNER_BYTES, C_LOCAL,
-  C_PACKETS, C_PAYLOAD_BYTES, C_PAYLOAD_DELIVERED, C_SERVICE, C_VNET, C_WIRE_BYTES, C_WIRE_FRAMES, M_BACKEND,
-  M_BACKEND6, M_FRAGS, M_REASON, M_SRC_NODE, M_WIRE_BYTES,
+  C_CROSS_NODE, C_DELIVERED, C_DROPS, C_EGRESS, C_LOCAL, C_PACKETS, C_SERVICE, C_VNET,
+  M_BACKEND, M_BACKEND6, M_REASON, M_SRC_NODE,
 } from './layout';
 import { classify, drop, slotAddr } from './lookup';
 import { classify6, lookupOneF } from './lookup6';
-import { count, metaGet, metaSet } from './meta';
+import { count, metaGet } from './meta';
+import { countOnWire, settle } from './path-counters';
 import { R_NO_BACKEND, R_OK, V_DROP, V_EGRESS, V_LOCAL, V_NODE, V_SERVICE, V_VNET } from './reason';
 import { headroom } from './state';
 import { inner6, nodePrefix0, nodePrefix1 } from './state6';
@@ -50,24 +50,10 @@ export function pathOne6(i: u32): void {
   const innerIpLen = <f64>(inner6 ? IP6_HEADER_LEN + ip6PayloadLen(ip) : ipTotalLen(ip));
   let r = encapOne6(i);
   if (r == R_OK) {
-    const frags = metaGet(M_FRAGS, i);
-    count(C_WIRE_FRAMES, <f64>frags);
-    count(C_WIRE_BYTES, <f64>metaGet(M_WIRE_BYTES, i));
-    count(C_PAYLOAD_BYTES, payload);
-    count(C_INNER_BYTES, innerIpLen);
-    if (frags > 1) {
-      count(C_FRAGMENTED_PACKETS, 1);
-      count(C_FRAGMENTS, <f64>frags);
-    }
+    countOnWire(i, payload, innerIpLen);
     if (verdict == V_NODE) r = decapOne6(i);
   }
-  metaSet(M_REASON, i, r);
-  if (r != R_OK) {
-    count(C_DROPS + r, 1);
-    return;
-  }
-  count(C_DELIVERED, 1);
-  count(C_PAYLOAD_DELIVERED, payload);
+  settle(i, r, payload);
 }
 
 /** DNAT to the flow's backend pod and route again; a backend must be a pod (not another service). */

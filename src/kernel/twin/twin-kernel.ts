@@ -2,6 +2,7 @@ import type { KernelAbi } from '../kernel-abi.ts';
 import * as L from '../layout.ts';
 import * as R from '../reason.ts';
 import * as H from './headers.ts';
+import { countOnWire, settle } from './path-counters.ts';
 import { tunnelHeaderLen } from './tunnel-header.ts';
 import { TwinRoutes } from './route.ts';
 import { flowHash, natRewrite, payloadLen } from './transport.ts';
@@ -372,24 +373,10 @@ export class TwinKernel implements KernelAbi {
     const innerIpLen = dv.getUint16(ip + H.IP_LENGTH);
     let r = this.encapOne(i);
     if (r === R.R_OK) {
-      const frags = this.get(L.M_FRAGS, i);
-      this.count(L.C_WIRE_FRAMES, frags);
-      this.count(L.C_WIRE_BYTES, this.get(L.M_WIRE_BYTES, i));
-      this.count(L.C_PAYLOAD_BYTES, payload);
-      this.count(L.C_INNER_BYTES, innerIpLen);
-      if (frags > 1) {
-        this.count(L.C_FRAGMENTED_PACKETS, 1);
-        this.count(L.C_FRAGMENTS, frags);
-      }
+      countOnWire(this, i, payload, innerIpLen);
       if (verdict === R.V_NODE) r = this.decapOne(i);
     }
-    this.set(L.M_REASON, i, r);
-    if (r !== R.R_OK) {
-      this.count(L.C_DROPS + r, 1);
-      return;
-    }
-    this.count(L.C_DELIVERED, 1);
-    this.count(L.C_PAYLOAD_DELIVERED, payload);
+    settle(this, i, r, payload);
   }
 }
 

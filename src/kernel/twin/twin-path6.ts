@@ -1,6 +1,7 @@
 import * as L from '../layout.ts';
 import * as R from '../reason.ts';
 import * as H from './headers.ts';
+import { countOnWire, settle } from './path-counters.ts';
 import { tunnelHeaderLen } from './tunnel-header.ts';
 import { ETHERTYPE_IPV6, ip6Check, ip6Emit, IP6_DST, IP6_HEADER_LEN, IP6_HOP_LIMIT, IP6_NEXT_HEADER, IP6_PAYLOAD_LEN, IP6_SRC, udp6Checksum } from './ipv6.ts';
 import { flowHash, natRewrite, payloadLen } from './transport.ts';
@@ -227,24 +228,10 @@ export class TwinPath6 {
     const innerIpLen = k.inner6 ? IP6_HEADER_LEN + dv.getUint16(ip + IP6_PAYLOAD_LEN) : dv.getUint16(ip + H.IP_LENGTH);
     let r = this.encapOne(i);
     if (r === R.R_OK) {
-      const frags = k.get(L.M_FRAGS, i);
-      k.count(L.C_WIRE_FRAMES, frags);
-      k.count(L.C_WIRE_BYTES, k.get(L.M_WIRE_BYTES, i));
-      k.count(L.C_PAYLOAD_BYTES, payload);
-      k.count(L.C_INNER_BYTES, innerIpLen);
-      if (frags > 1) {
-        k.count(L.C_FRAGMENTED_PACKETS, 1);
-        k.count(L.C_FRAGMENTS, frags);
-      }
+      countOnWire(k, i, payload, innerIpLen);
       if (verdict === R.V_NODE) r = this.decapOne(i);
     }
-    k.set(L.M_REASON, i, r);
-    if (r !== R.R_OK) {
-      k.count(L.C_DROPS + r, 1);
-      return;
-    }
-    k.count(L.C_DELIVERED, 1);
-    k.count(L.C_PAYLOAD_DELIVERED, payload);
+    settle(k, i, r, payload);
   }
 
   private dnat(i: number, ip: number): number {
